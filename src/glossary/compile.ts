@@ -1,0 +1,294 @@
+/**
+ * Compile glossary entries into one word trie. Matching walks the words of a
+ * sentence once; at each word it follows the trie as far as the text allows,
+ * so its cost depends on the text and the longest phrase, not on how many
+ * entries the glossary has.
+ */
+import {ParseEnglish} from 'parse-english'
+import {MtlintConfigError, type Problem} from '../errors.js'
+import {collectSentences, contentTokens, singulars, type Token} from '../tokens.js'
+import {foldDiacritics, hasCapital, isAllCaps} from '../util/text.js'
+import type {CompiledEntry, CompiledPhrase, GlossaryEntry} from './schema.js'
+
+interface TrieNode {
+  next: Map<string, TrieNode>
+  ends: Array<{entry: number; phrase: number}> | undefined
+}
+
+/** A match of an entry in a token list. */
+export interface Hit {
+  /** The entry. */
+  entry: CompiledEntry
+  /** Index of the first token. */
+  start: number
+  /** Index of the last token (inclusive). */
+  end: number
+}
+
+let sharedParser: ParseEnglish | undefined
+
+/** Tokenise a phrase the way documents are tokenised. */
+export function phraseTokens(phrase: string): Token[] {
+  sharedParser ??= new ParseEnglish()
+  const tree = sharedParser.parse(phrase)
+  return collectSentences(tree).flatMap((sentence) => contentTokens(sentence.children))
+}
+
+/** Compile one phrase. */
+export function compilePhrase(phrase: string, mode: GlossaryEntry['case']): CompiledPhrase {
+  const tokens = phraseTokens(phrase)
+  return {
+    keys: tokens.map((d) => d.key),
+    cases: tokens.map((d) => {
+      const sensitive = mode === 'sensitive' || (mode === 'auto' && hasCapital(d.value))
+      return sensitive && d.kind === 'word' ? foldDiacritics(d.value.slice(0, d.value.length - d.possessive.length)) : null
+    })
+  }
+}
+
+/** Compile validated entries (phrases tokenised, contexts tokenised). */
+export function compileEntries(entries: readonly GlossaryEntry[]): CompiledEntry[] {
+  return entries.map((entry) => ({
+    id: entry.id,
+    source: entry.source,
+    preferred: entry.preferred,
+    category: entry.category,
+    severity: entry.severity,
+    note: entry.note,
+    safe: entry.safe,
+    family: entry.family,
+    phrases: entry.flag.map((d) => compilePhrase(d, entry.case)),
+    when: entry.when.map((d) => phraseTokens(d).map((t) => t.key)),
+    unless: entry.unless.map((d) => phraseTokens(d).map((t) => t.key)),
+    window: entry.window,
+    origin: entry.origin,
+    examples: entry.examples
+  }))
+}
+
+/** A compiled glossary: entries plus the trie over their phrases. */
+export class Glossary {
+  /** Entries, in load order. */
+  readonly entries: readonly CompiledEntry[]
+  /** Entries by id. */
+  readonly byId: ReadonlyMap<string, CompiledEntry>
+  private readonly root: TrieNode
+
+  /**
+   * Build from compiled entries. Later entries with an id already present
+   * replace earlier ones (a newsroom's glossary overrides the pack).
+   *
+   * @throws {MtlintConfigError}
+   *   When one phrase is listed by two entries that have no context to tell them apart.
+   */
+  constructor(entries: readonly CompiledEntry[]) {
+    const byId = new Map<string, CompiledEntry>()
+    for (const entry of entries) byId.set(entry.id, entry)
+    this.entries = [...byId.values()]
+    this.byId = byId
+    this.root = {next: new Map(), ends: undefined}
+    const problems: Problem[] = []
+    const owners = new Map<TrieNode, CompiledEntry>()
+
+    this.entries.forEach((entry, entryIndex) => {
+      entry.phrases.forEach((phrase, phraseIndex) => {
+        if (phrase.keys.length === 0) return
+        let node = this.root
+        for (const key of phrase.keys) {
+          let child = node.next.get(key)
+          if (!child) {
+            child = {next: new Map(), ends: undefined}
+            node.next.set(key, child)
+          }
+          node = child
+        }
+        const previous = owners.get(node)
+        if (
+          previous &&
+          previous !== entry &&
+          !hasContext(previous) &&
+          !hasContext(entry) &&
+          previous.origin.file === entry.origin.file
+        ) {
+          problems.push({
+            file: entry.origin.file,
+            line: entry.origin.line,
+            column: entry.origin.column,
+            reason: `entry \`${entry.id}\`: phrase \`${phrase.keys.join(' ')}\` is already flagged by \`${previous.id}\` (${previous.origin.file}:${previous.origin.line})`
+          })
+        }
+        owners.set(node, entry)
+        ;(node.ends ??= []).push({entry: entryIndex, phrase: phraseIndex})
+      })
+    })
+
+    if (problems.length > 0) throw new MtlintConfigError(problems)
+  }
+
+  /** Number of entries. */
+  get size(): number {
+    return this.entries.length
+  }
+
+  /**
+   * Find entries in a sentence's tokens. Longest match wins at each start;
+   * matches do not overlap.
+   */
+  match(tokens: readonly Token[]): Hit[] {
+    const hits: Hit[] = []
+    let index = 0
+
+    while (index < tokens.length) {
+      const hit = this.longestAt(tokens, index)
+      if (hit) {
+        hits.push(hit)
+        index = hit.end + 1
+      } else index++
+    }
+
+    return hits
+  }
+
+  private longestAt(tokens: readonly Token[], start: number): Hit | undefined {
+    const candidates: Array<{node: TrieNode; end: number}> = []
+    let node: TrieNode | undefined = this.root
+    let position = start
+
+    while (node && position < tokens.length) {
+      const token: Token = tokens[position]!
+      if (token.kind === 'source') break
+      // Plural final words: `forces of orders`, `guards in sight`.
+      if (token.kind === 'word' && token.key.length > 3) {
+        for (const singular of singulars(token.key)) {
+          const child = node.next.get(singular)
+          if (child?.ends) candidates.push({node: child, end: position})
+        }
+      }
+      node = node.next.get(token.key)
+      if (!node) break
+      if (node.ends) candidates.push({node, end: position})
+      // A possessive ends a phrase: `Poutine's` matches `Poutine`, not `Poutine's office…`.
+      if (token.possessive) break
+      position++
+    }
+
+    for (let index = candidates.length - 1; index >= 0; index--) {
+      const candidate = candidates[index]!
+      for (const {entry: entryIndex, phrase: phraseIndex} of candidate.node.ends!) {
+        const entry = this.entries[entryIndex]!
+        const phrase = entry.phrases[phraseIndex]!
+        if (
+          caseMatches(tokens, start, phrase) &&
+          !isPreferred(tokens, start, candidate.end, entry) &&
+          contextAllows(tokens, start, candidate.end, entry)
+        ) {
+          return {entry, start, end: candidate.end}
+        }
+      }
+    }
+
+    return undefined
+  }
+}
+
+function hasContext(entry: CompiledEntry): boolean {
+  return entry.when.length > 0 || entry.unless.length > 0
+}
+
+function caseMatches(tokens: readonly Token[], start: number, phrase: CompiledPhrase): boolean {
+  for (let index = 0; index < phrase.cases.length; index++) {
+    const expected = phrase.cases[index]
+    if (expected === null || expected === undefined) continue
+    const token = tokens[start + index]!
+    const actual = foldDiacritics(token.value.slice(0, token.value.length - token.possessive.length))
+    if (isAllCaps(actual)) continue
+    const length = Math.min(actual.length, expected.length)
+    for (let char = 0; char < length; char++) {
+      const a = actual.charAt(char)
+      const e = expected.charAt(char)
+      if (a !== e && a.toLowerCase() === e.toLowerCase()) return false
+    }
+  }
+  return true
+}
+
+function normalizeForm(value: string): string {
+  return value.replace(/[\u2019\u2018]/g, "'").replace(/\s+/g, ' ').trim()
+}
+
+/** Text is already one of the preferred forms (diacritics and case as written). */
+function isPreferred(tokens: readonly Token[], start: number, end: number, entry: CompiledEntry): boolean {
+  if (entry.preferred.length === 0) return false
+  let text = ''
+  for (let index = start; index <= end; index++) {
+    const token = tokens[index]!
+    if (index > start && token.spaceBefore) text += ' '
+    text += index === end ? token.value.slice(0, token.value.length - token.possessive.length) : token.value
+  }
+  const actual = normalizeForm(text)
+  return entry.preferred.some((d) => normalizeForm(d) === actual)
+}
+
+function contextAllows(tokens: readonly Token[], start: number, end: number, entry: CompiledEntry): boolean {
+  if (entry.when.length === 0 && entry.unless.length === 0) return true
+  const from = entry.window > 0 ? Math.max(0, start - entry.window) : 0
+  const to = entry.window > 0 ? Math.min(tokens.length - 1, end + entry.window) : tokens.length - 1
+  const near = (phrases: string[][]) => phrases.some((phrase) => occursIn(tokens, from, to, start, end, phrase))
+  if (entry.when.length > 0 && !near(entry.when)) return false
+  if (entry.unless.length > 0 && near(entry.unless)) return false
+  return true
+}
+
+function occursIn(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  hitStart: number,
+  hitEnd: number,
+  phrase: string[]
+): boolean {
+  if (phrase.length === 0) return false
+  outer: for (let index = from; index + phrase.length - 1 <= to; index++) {
+    // A context phrase may include the hit itself (`demand for asylum`), but must not be only the hit.
+    if (index >= hitStart && index + phrase.length - 1 <= hitEnd) continue
+    for (let offset = 0; offset < phrase.length; offset++) {
+      const token = tokens[index + offset]!
+      const key = phrase[offset]!
+      if (token.key !== key && !singulars(token.key).includes(key)) continue outer
+    }
+    return true
+  }
+  return false
+}
+
+/** Compile and check a glossary's example sentences. */
+export function checkExamples(glossary: Glossary, entries?: readonly CompiledEntry[]): Problem[] {
+  const problems: Problem[] = []
+  for (const entry of entries ?? glossary.entries) {
+    const where = {file: entry.origin.file, line: entry.origin.line, column: entry.origin.column}
+    for (const sentence of entry.examples.bad) {
+      const ids = glossary.match(phraseTokens(sentence)).map((d) => d.entry.id)
+      if (!ids.includes(entry.id)) {
+        problems.push({...where, reason: `entry \`${entry.id}\`: bad example is not flagged: ${JSON.stringify(sentence)}${ids.length > 0 ? ' (flagged by ' + ids.join(', ') + ')' : ''}`})
+      }
+    }
+    for (const sentence of entry.examples.good) {
+      const ids = glossary.match(phraseTokens(sentence)).map((d) => d.entry.id)
+      if (ids.includes(entry.id)) {
+        problems.push({...where, reason: `entry \`${entry.id}\`: good example is flagged: ${JSON.stringify(sentence)}`})
+      }
+    }
+  }
+  return problems
+}
+
+/** Compile entries into a glossary, checking their examples. */
+export function buildGlossary(entries: readonly GlossaryEntry[], options: {checkExamples?: boolean} = {}): Glossary {
+  const compiled = compileEntries(entries)
+  const glossary = new Glossary(compiled)
+  if (options.checkExamples !== false) {
+    const problems = checkExamples(glossary, glossary.entries.filter((d) => compiled.includes(d)))
+    if (problems.length > 0) throw new MtlintConfigError(problems)
+  }
+  return glossary
+}

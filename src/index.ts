@@ -1,0 +1,72 @@
+/**
+ * mtlint — lint machine-translated news for translation artifacts.
+ *
+ * The Node entry: `lint(text, options)`, `createProcessor(options)` with the
+ * built-in French→English pack as the default, every rule plugin and the
+ * public types.
+ */
+import type {Root} from 'nlcst'
+import type {Processor} from 'unified'
+import {VFile, type Compatible} from 'vfile'
+import {createProcessor as createCoreProcessor, type Settings} from './processor.js'
+import {absolutizeConfig, resolveConfig, validateConfig, type Config} from './node/config.js'
+
+export {mtlint, registry, resolveRuleSetting, type Settings, type RuleRegistration} from './processor.js'
+export {mtlintParse, parseToNlcst, typeFromPath, extensions, type ParseOptions} from './parse.js'
+export {mtlintMessageControl} from './control.js'
+export {defineRule, type RuleMeta, type Report, type RulePlugin, type BaseRuleOptions, type MtlintMessageFields} from './rule.js'
+export {Pack, type PackData} from './pack.js'
+export {Glossary, buildGlossary, compileEntries, checkExamples, type Hit} from './glossary/compile.js'
+export {parseGlossary, glossaryFormat, type GlossaryFormat} from './glossary/load.js'
+export type {GlossaryEntry, CompiledEntry, CompiledPhrase} from './glossary/schema.js'
+export {MtlintConfigError, formatProblem, isConfigError, type Problem} from './errors.js'
+export {loadPack, compilePackFolder} from './node/packs.js'
+export {validateConfig, resolveConfig, loadGlossaryFile, type Config} from './node/config.js'
+export {glossary, type GlossaryOptions} from './plugins/glossary.js'
+export * from './types.js'
+
+/** Options of `lint` and `createProcessor`: a configuration, or resolved settings. */
+export interface LintOptions extends Config {
+  /** Resolved settings (a compiled pack); when given, the configuration fields are ignored. */
+  settings?: Settings
+  /** File path, used to pick the document type and in messages. */
+  path?: string
+  /** Folder that relative paths in the configuration are resolved from. */
+  cwd?: string
+}
+
+function settingsOf(options: LintOptions): Settings {
+  if (options.settings) return options.type ? {...options.settings, type: options.type} : options.settings
+  const {settings: _settings, path: _path, cwd, ...config} = options
+  const cleaned = Object.fromEntries(Object.entries(config).filter(([, d]) => d !== undefined))
+  const base = cwd ?? process.cwd()
+  const valid = validateConfig(cleaned, '<options>')
+  return resolveConfig(absolutizeConfig(valid, base + '/<options>'), base)
+}
+
+/**
+ * Create the mtlint processor for a configuration (the built-in `fr-en` pack
+ * by default).
+ */
+export function createProcessor(options: LintOptions = {}): Processor<Root, Root, Root, undefined, undefined> {
+  return createCoreProcessor(settingsOf(options))
+}
+
+/**
+ * Lint a text.
+ *
+ * @param text
+ *   The document (Markdown, HTML or plain text), or a VFile.
+ * @param options
+ *   Configuration; `path` or `type` chooses the document type.
+ * @returns
+ *   The file, with `file.messages` sorted by position.
+ */
+export async function lint(text: Compatible, options: LintOptions = {}): Promise<VFile> {
+  const file = text instanceof VFile ? text : new VFile(typeof text === 'string' || text instanceof Uint8Array ? {value: text, path: options.path} : text)
+  const processor = createProcessor(options)
+  const tree = processor.parse(file)
+  await processor.run(tree, file)
+  file.messages.sort((a, b) => (a.place && 'start' in a.place ? a.place.start.offset ?? 0 : 0) - (b.place && 'start' in b.place ? b.place.start.offset ?? 0 : 0))
+  return file
+}

@@ -1,0 +1,241 @@
+/**
+ * One parser for every input type: Markdown (remark-parse + GFM + front
+ * matter → mdast-util-to-nlcst, as remark-retext does), HTML (rehype-parse →
+ * hast-util-to-nlcst, as rehype-retext does) and plain text (parse-english).
+ *
+ * Why one parser instead of three pipelines: unified-engine drives a single
+ * processor over files of every extension, and the language server, the eval
+ * and the benchmarks must share exactly what the CLI does. The parser picks
+ * the front end from the file's extension (or `type`), and the rest of the
+ * pipeline is the same retext chain for all three.
+ *
+ * Code, inline code, URLs, e-mail addresses, front matter, HTML attributes,
+ * scripts and styles never reach the rules: they are dropped or become
+ * `SourceNode`s, which rules skip and phrases never match across.
+ */
+import type {Root as NlcstRoot, Sentence, SentenceContent, Source} from 'nlcst'
+import type {Root as MdastRoot, Nodes as MdastNodes} from 'mdast'
+import type {Root as HastRoot, Nodes as HastNodes} from 'hast'
+import type {Node, Position} from 'unist'
+import type {Processor} from 'unified'
+import type {VFile} from 'vfile'
+import {unified} from 'unified'
+import remarkParse from 'remark-parse'
+import remarkGfm from 'remark-gfm'
+import remarkFrontmatter from 'remark-frontmatter'
+import rehypeParse from 'rehype-parse'
+import {toNlcst as mdastToNlcst} from 'mdast-util-to-nlcst'
+import {toNlcst as hastToNlcst} from 'hast-util-to-nlcst'
+import {ParseEnglish} from 'parse-english'
+import {visit} from 'unist-util-visit'
+import {location} from 'vfile-location'
+import type {DocumentType} from './types.js'
+
+/** What the parser keeps about a document for later stages. */
+export interface ParsedDocumentData {
+  /** Which front end parsed it. */
+  type: DocumentType
+  /** The mdast / hast tree (for comment markers), or a list of comment nodes for text. */
+  sourceTree: Node
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    mtlint: ParsedDocumentData
+  }
+}
+
+/** Options of the parser. */
+export interface ParseOptions {
+  /** Force a document type (default: from the file extension, else text). */
+  type?: DocumentType | undefined
+}
+
+const markdownExtensions = new Set(['.md', '.markdown', '.mdown', '.mkd', '.mkdn', '.mdx'])
+const htmlExtensions = new Set(['.html', '.htm', '.xhtml'])
+
+/** The extensions mtlint lints by default. */
+export const extensions = ['md', 'markdown', 'html', 'htm', 'txt', 'text']
+
+/** The document type of a path. */
+export function typeFromPath(path: string | undefined): DocumentType {
+  const match = path ? /\.[^./\\]+$/.exec(path) : null
+  const extname = match ? match[0].toLowerCase() : ''
+  if (markdownExtensions.has(extname)) return 'markdown'
+  if (htmlExtensions.has(extname)) return 'html'
+  return 'text'
+}
+
+let markdownParser: Processor<MdastRoot> | undefined
+let htmlParser: Processor<HastRoot> | undefined
+
+function getMarkdownParser(): Processor<MdastRoot> {
+  markdownParser ??= unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze() as unknown as Processor<MdastRoot>
+  return markdownParser
+}
+
+function getHtmlParser(): Processor<HastRoot> {
+  htmlParser ??= unified().use(rehypeParse).freeze() as unknown as Processor<HastRoot>
+  return htmlParser
+}
+
+/**
+ * The parser plugin: sets the processor's parser to one that turns any
+ * supported document into nlcst with exact positions.
+ */
+export function mtlintParse(this: Processor, options?: ParseOptions | undefined): void {
+  const forced = options?.type
+  // unified's parser is called as `parser(doc, file)`.
+  this.parser = function (doc: string, file: VFile): NlcstRoot {
+    return parseToNlcst(doc, file, forced ?? typeFromPath(file.path))
+  }
+}
+
+/** Parse a document of a type into nlcst (also records `file.data.mtlint`). */
+export function parseToNlcst(doc: string, file: VFile, type: DocumentType): NlcstRoot {
+  checkInput(doc, file)
+  let tree: NlcstRoot
+  let sourceTree: Node
+
+  if (type === 'markdown') {
+    const mdast = getMarkdownParser().parse(file) as MdastRoot
+    sourceAutolinks(mdast, doc)
+    tree = mdastToNlcst(mdast, file, ParseEnglish, {
+      ignore: ['code', 'html', 'yaml', 'toml', 'math', 'inlineMath', 'definition'],
+      source: ['inlineCode']
+    }) as NlcstRoot
+    sourceTree = mdast
+  } else if (type === 'html') {
+    const hast = getHtmlParser().parse(file) as HastRoot
+    markHtml(hast)
+    tree = hastToNlcst(hast, file, ParseEnglish) as NlcstRoot
+    sourceTree = hast
+  } else {
+    tree = new ParseEnglish().parse(doc)
+    sourceTree = textComments(doc, tree)
+  }
+
+  markSources(tree, doc)
+  file.data.mtlint = {type, sourceTree}
+  return tree
+}
+
+/** Largest document mtlint lints (in UTF-16 code units): 8 MiB of text is far past any article. */
+export const maxDocumentLength = 8 * 1024 * 1024
+
+/** Refuse binary and oversized input with a clear, fatal message (no partial run). */
+function checkInput(doc: string, file: VFile): void {
+  const nul = doc.indexOf('\u0000')
+  if (nul !== -1) {
+    file.fail('Cannot lint a binary file (NUL byte at offset ' + nul + '); expected Markdown, HTML or text', {
+      ruleId: 'binary-file',
+      source: 'mtlint-input'
+    })
+  }
+  if (doc.length > maxDocumentLength) {
+    file.fail(
+      'Cannot lint a file of ' + doc.length + ' characters (limit ' + maxDocumentLength + '); split it into articles',
+      {ruleId: 'file-too-large', source: 'mtlint-input'}
+    )
+  }
+}
+
+/** Autolinks (`<https://…>`, GFM literals) become inline code: their text is a URL, not prose. */
+function sourceAutolinks(tree: MdastRoot, doc: string): void {
+  visit(tree, 'link', function (node, index, parent) {
+    if (!parent || index === undefined || !node.position) return
+    const text = doc.slice(node.position.start.offset ?? 0, node.position.end.offset ?? 0)
+    const bare = text.replace(/^<|>$/g, '')
+    if (bare === node.url || 'mailto:' + bare === node.url || node.url.endsWith(bare)) {
+      const replacement: MdastNodes = {type: 'inlineCode', value: text, position: node.position}
+      parent.children[index] = replacement as (typeof parent.children)[number]
+    }
+  })
+}
+
+const htmlSource = new Set(['code', 'pre', 'kbd', 'samp', 'var', 'tt'])
+const htmlIgnore = new Set(['script', 'style', 'template', 'noscript', 'svg', 'math', 'del', 'head'])
+
+function markHtml(tree: HastRoot): void {
+  visit(tree, 'element', function (node) {
+    if (htmlIgnore.has(node.tagName)) node.properties.dataNlcst = 'ignore'
+    else if (htmlSource.has(node.tagName)) node.properties.dataNlcst = 'source'
+  })
+}
+
+const commentPattern = /<!--([\s\S]*?)-->/g
+
+/** For plain text: `<!--mtlint …-->` comments as a tree of comment nodes beside the paragraphs. */
+function textComments(doc: string, tree: NlcstRoot): Node {
+  const place = location(doc)
+  const children: Array<Node & {value?: string}> = []
+  for (const match of doc.matchAll(commentPattern)) {
+    const start = match.index
+    const end = start + match[0].length
+    children.push({
+      type: 'html',
+      value: match[0],
+      position: {start: place.toPoint(start)!, end: place.toPoint(end) ?? place.toPoint(doc.length)!}
+    } as Node & {value: string})
+  }
+  for (const paragraph of tree.children) children.push(paragraph as Node)
+  children.sort((a, b) => (a.position?.start.offset ?? 0) - (b.position?.start.offset ?? 0))
+  return {type: 'root', children, position: tree.position} as Node
+}
+
+// URLs (with a scheme or `www.`), bare domains with a common TLD, e-mail addresses.
+const sourcePattern =
+  /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>"«»“”]*[^\s<>"«»“”.,;:!?)\]'’]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|fr|be|ch|eu|info|io|uk|de|it|es|ca|us|gov|edu|tv|news)\b(?:\/[^\s<>"«»“”]*[^\s<>"«»“”.,;:!?)\]])?/gi
+
+/**
+ * Turn the nodes of URLs and e-mail addresses into `SourceNode`s so no rule
+ * reads `https://…/poutine` as words.
+ */
+function markSources(tree: NlcstRoot, doc: string): void {
+  visit(tree, 'SentenceNode', function (sentence: Sentence) {
+    const start = sentence.position?.start.offset
+    const end = sentence.position?.end.offset
+    if (start === undefined || end === undefined) return
+    const text = doc.slice(start, end)
+    if (!/[@.:]/.test(text)) return
+    const ranges: Array<[number, number]> = []
+    for (const match of text.matchAll(sourcePattern)) {
+      ranges.push([start + match.index, start + match.index + match[0].length])
+    }
+    if (ranges.length === 0) return
+    const children: SentenceContent[] = []
+    let index = 0
+    while (index < sentence.children.length) {
+      const child = sentence.children[index]!
+      const offset = child.position?.start.offset
+      const range = offset === undefined ? undefined : ranges.find(([from, to]) => offset >= from && offset < to)
+      if (!range) {
+        children.push(child)
+        index++
+        continue
+      }
+      let last = index
+      while (
+        last + 1 < sentence.children.length &&
+        (sentence.children[last + 1]!.position?.start.offset ?? Infinity) < range[1]
+      ) {
+        last++
+      }
+      const startPoint = child.position!.start
+      const endPoint = sentence.children[last]!.position!.end
+      const source: Source = {
+        type: 'SourceNode',
+        value: doc.slice(startPoint.offset, endPoint.offset),
+        position: {start: startPoint, end: endPoint} satisfies Position
+      }
+      children.push(source)
+      index = last + 1
+    }
+    sentence.children = children
+  })
+}
+
+/** Whether a node type is from hast. */
+export function isHastNode(node: Node): node is HastNodes {
+  return node.type === 'element' || node.type === 'comment'
+}

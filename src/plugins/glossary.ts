@@ -1,0 +1,96 @@
+/**
+ * @module glossary
+ * Flag renderings listed in the glossary (exonyms, over-translated names,
+ * calques, false friends in their contexts) with the preferred English.
+ *
+ * Each finding's `ruleId` is the entry's id, so one entry can be switched off
+ * in the configuration or with `<!--mtlint ignore putin-poutine-->`.
+ *
+ * @example ok
+ *   Vladimir Putin met Alexander Lukashenko in Minsk.
+ * @example not-ok
+ *   Vladimir Poutine met Alexander Lukashenko in Minsk.
+ */
+import {defineRule, type BaseRuleOptions} from '../rule.js'
+import type {Glossary} from '../glossary/compile.js'
+import {collectSentences, sentenceTokens} from '../tokens.js'
+import {matchCase} from '../util/text.js'
+import type {RuleSetting, Severity} from '../types.js'
+import {ruleUrl} from '../types.js'
+
+/** Options of the glossary rule. */
+export interface GlossaryOptions extends BaseRuleOptions {
+  /** The compiled glossary (the pack's, plus the project's own). */
+  glossary?: Glossary | undefined
+  /** Entry ids to switch off. */
+  ignore?: string[] | undefined
+  /** Per-entry settings: `off` or a severity. */
+  entries?: Record<string, RuleSetting> | undefined
+}
+
+/** The glossary rule. */
+export const glossary = defineRule<GlossaryOptions>(
+  {
+    id: 'glossary',
+    description: 'Flag glossary renderings: exonyms, over-translated names, calques and false friends in context.',
+    category: 'terminology',
+    severity: 'warning'
+  },
+  function (tree, _file, options, {report}) {
+    const compiled = options.glossary
+    if (!compiled || compiled.size === 0) return
+    const ignore = new Set(options.ignore ?? [])
+    const overrides = options.entries ?? {}
+
+    for (const sentence of collectSentences(tree)) {
+      const tokens = sentenceTokens(sentence)
+      if (tokens.length === 0) continue
+      for (const hit of compiled.match(tokens)) {
+        const entry = hit.entry
+        if (ignore.has(entry.id) || ignore.has(entry.family)) continue
+        const setting = overrides[entry.id] ?? overrides[entry.family]
+        if (setting === 'off' || setting === false) continue
+        const first = tokens[hit.start]!
+        const last = tokens[hit.end]!
+        const actual = sentenceText(tokens, hit.start, hit.end)
+        const suffix = last.possessive
+        const expected = entry.preferred.map((d) => (d === '' ? '' : matchCase(d, actual) + suffix))
+        const shown = entry.preferred.filter((d) => d !== '')
+        report({
+          place: {start: first.start, end: last.end},
+          reason:
+            'Unexpected `' +
+            actual +
+            '`' +
+            (shown.length > 0
+              ? ', expected ' + shown.map((d) => '`' + d + '`').join(' or ')
+              : entry.preferred.length > 0
+                ? ', expected nothing (delete it)'
+                : ''),
+          actual,
+          expected,
+          note: entry.note,
+          ruleId: entry.id,
+          category: entry.category,
+          severity: settingSeverity(setting) ?? options.severity ?? entry.severity,
+          safe: entry.safe,
+          url: ruleUrl(entry.id)
+        })
+      }
+    }
+  }
+)
+
+function settingSeverity(setting: RuleSetting | undefined): Severity | undefined {
+  return setting === 'error' || setting === 'warning' || setting === 'info' ? setting : undefined
+}
+
+function sentenceText(tokens: ReturnType<typeof sentenceTokens>, start: number, end: number): string {
+  let text = ''
+  for (let index = start; index <= end; index++) {
+    const token = tokens[index]!
+    if (index > start && token.spaceBefore) text += ' '
+    text += token.value
+  }
+  return text
+}

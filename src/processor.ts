@@ -1,0 +1,97 @@
+/**
+ * The one processor factory: document type + settings → a unified processor.
+ * The CLI, the language server, the library, the evaluation and the
+ * benchmarks all build their pipeline here.
+ */
+import type {Root} from 'nlcst'
+import type {Processor} from 'unified'
+import {unified} from 'unified'
+import {mtlintParse} from './parse.js'
+import {mtlintMessageControl} from './control.js'
+import type {Pack} from './pack.js'
+import {glossary} from './plugins/glossary.js'
+import type {RulePlugin, BaseRuleOptions} from './rule.js'
+import type {DocumentType, RuleSetting, Severity} from './types.js'
+
+/** Settings of the pipeline (what `.mtlintrc` resolves to). */
+export interface Settings {
+  /** Force a document type (default: from the file extension). */
+  type?: DocumentType | undefined
+  /** The language pack (with the project's glossaries merged in). */
+  pack: Pack
+  /** Per rule: `off`, a severity, or `true`/`false`. */
+  rules?: Record<string, RuleSetting> | undefined
+  /** Per glossary entry or family: `off` or a severity. */
+  entries?: Record<string, RuleSetting> | undefined
+  /** Options passed to individual rules, by rule id. */
+  ruleOptions?: Record<string, Record<string, unknown>> | undefined
+  /** Extra correct words (names, jargon) for the spelling and consistency rules. */
+  words?: string[] | undefined
+}
+
+/** A rule and how to build its options from the settings. */
+export interface RuleRegistration {
+  /** The plugin. */
+  plugin: RulePlugin<BaseRuleOptions>
+  /** Whether the rule is on when the settings do not say (default: true). */
+  defaultOn?: boolean
+  /** Options for the rule, from the settings. */
+  options(settings: Settings): Record<string, unknown>
+}
+
+/** Every rule mtlint knows, in the order they run. */
+export const registry: RuleRegistration[] = [
+  {
+    plugin: glossary as RulePlugin<BaseRuleOptions>,
+    options: (settings) => ({glossary: settings.pack.glossary, entries: settings.entries})
+  }
+]
+
+/** Whether a rule setting turns the rule on, and with which severity. */
+export function resolveRuleSetting(
+  setting: RuleSetting | undefined,
+  defaultOn = true
+): {on: boolean; severity?: Severity} {
+  if (setting === undefined) return {on: defaultOn}
+  if (setting === false || setting === 'off') return {on: false}
+  if (setting === true || setting === 'on') return {on: true}
+  return {on: true, severity: setting}
+}
+
+/**
+ * The mtlint preset: attaches every enabled rule, then comment-marker
+ * message control (which must run last).
+ */
+export function mtlint(this: Processor, settings: Settings): void {
+  if (!settings || !settings.pack) {
+    throw new Error('mtlint: expected `settings.pack` (a compiled language pack)')
+  }
+  for (const registration of registry) {
+    const id = registration.plugin.meta.id
+    const {on, severity} = resolveRuleSetting(settings.rules?.[id], registration.defaultOn)
+    if (!on) continue
+    const options: Record<string, unknown> = {
+      ...registration.options(settings),
+      ...settings.ruleOptions?.[id]
+    }
+    if (severity) options['severity'] = severity
+    this.use(registration.plugin, options)
+  }
+  this.use(function () {
+    return mtlintMessageControl({glossary: settings.pack.glossary})
+  })
+}
+
+/**
+ * Create the processor for settings.
+ *
+ * @param settings
+ *   The pack, rule settings and, optionally, a forced document type.
+ * @returns
+ *   A unified processor whose `process` lints a file (no output).
+ */
+export function createProcessor(settings: Settings): Processor<Root, Root, Root, undefined, undefined> {
+  return unified()
+    .use(mtlintParse, {type: settings.type})
+    .use(mtlint, settings) as unknown as Processor<Root, Root, Root, undefined, undefined>
+}

@@ -1,0 +1,123 @@
+/**
+ * A sentence as a flat list of tokens (words, punctuation, symbols, source),
+ * white space dropped. Rules and the glossary matcher read this list, so a
+ * phrase matches across line breaks and inline markup.
+ */
+import type {Sentence, SentenceContent, Root} from 'nlcst'
+import type {Point} from 'unist'
+import {toString} from 'nlcst-to-string'
+import {fold} from './util/text.js'
+
+/** Kind of a token. */
+export type TokenKind = 'word' | 'punctuation' | 'symbol' | 'source'
+
+/** One token of a sentence. */
+export interface Token {
+  /** Token kind. */
+  kind: TokenKind
+  /** Text as written. */
+  value: string
+  /** Comparison key: folded, possessive removed. */
+  key: string
+  /** Possessive suffix as written (`’s`, `'`), or empty. */
+  possessive: string
+  /** Whether white space precedes the token. */
+  spaceBefore: boolean
+  /** Whether white space follows the token. */
+  spaceAfter: boolean
+  /** Start point (with offset). */
+  start: Point
+  /** End point (with offset). */
+  end: Point
+}
+
+const possessiveSuffix = /(['’]s|(?<=s)['’])$/i
+
+/** Split the possessive suffix off a word. */
+export function splitPossessive(value: string): [string, string] {
+  const match = possessiveSuffix.exec(value)
+  if (!match || match.index === 0) return [value, '']
+  return [value.slice(0, match.index), match[0]]
+}
+
+/** The tokens of a sentence. */
+export function sentenceTokens(sentence: Sentence): Token[] {
+  return contentTokens(sentence.children)
+}
+
+/** The tokens of sentence content. */
+export function contentTokens(children: readonly SentenceContent[]): Token[] {
+  const tokens: Token[] = []
+  let space = false
+
+  for (const node of children) {
+    if (node.type === 'WhiteSpaceNode') {
+      space = true
+      const last = tokens.at(-1)
+      if (last) last.spaceAfter = true
+      continue
+    }
+
+    const position = node.position
+    if (!position) {
+      space = false
+      continue
+    }
+
+    const value = toString(node)
+    const kind: TokenKind =
+      node.type === 'WordNode'
+        ? 'word'
+        : node.type === 'PunctuationNode'
+          ? 'punctuation'
+          : node.type === 'SymbolNode'
+            ? 'symbol'
+            : 'source'
+    let key = fold(value)
+    let possessive = ''
+
+    if (kind === 'word') {
+      const [base, suffix] = splitPossessive(value)
+      if (suffix) {
+        possessive = suffix
+        key = fold(base)
+      }
+    }
+
+    tokens.push({
+      kind,
+      value,
+      key,
+      possessive,
+      spaceBefore: space,
+      spaceAfter: false,
+      start: position.start,
+      end: position.end
+    })
+    space = false
+  }
+
+  return tokens
+}
+
+/** Singular candidates of a folded word (`forces` → `force`, `parties` → `party`). */
+export function singulars(key: string): string[] {
+  if (key.length < 4 || !key.endsWith('s') || key.endsWith('ss')) return []
+  const result = [key.slice(0, -1)]
+  if (key.endsWith('ies')) result.push(key.slice(0, -3) + 'y')
+  else if (key.endsWith('es')) result.push(key.slice(0, -2))
+  return result
+}
+
+/** All sentence nodes in a tree, in document order. */
+export function collectSentences(tree: Root): Sentence[] {
+  const result: Sentence[] = []
+  const walk = (node: Root | Root['children'][number]) => {
+    if (node.type === 'SentenceNode') result.push(node)
+    else if ('children' in node) {
+      for (const child of node.children) walk(child as Root['children'][number])
+    }
+  }
+  walk(tree)
+  return result
+}

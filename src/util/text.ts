@@ -1,0 +1,69 @@
+/**
+ * Text helpers shared by the matcher and the rules: folding for comparison,
+ * and keeping the capitalisation of what a suggestion replaces.
+ */
+
+const combining = /\p{M}+/gu
+const apostrophes = /[\u2019\u2018\u02BC\u0060\u00B4]/g
+const ligatures: Record<string, string> = {
+  œ: 'oe',
+  Œ: 'OE',
+  æ: 'ae',
+  Æ: 'AE',
+  ß: 'ss'
+}
+
+/** Remove diacritics and normalise apostrophes, keeping case. */
+export function foldDiacritics(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(combining, '')
+    .replace(apostrophes, "'")
+    .replace(/[œŒæÆß]/g, (d) => ligatures[d] ?? d)
+}
+
+/** The comparison key of a token: diacritic- and case-insensitive. */
+export function fold(value: string): string {
+  return foldDiacritics(value).toLowerCase()
+}
+
+/** Whether a word carries a capital letter. */
+export function hasCapital(value: string): boolean {
+  return value !== value.toLowerCase()
+}
+
+/** Whether a word is written all in capitals (and has at least two letters). */
+export function isAllCaps(value: string): boolean {
+  const letters = value.replace(/[^\p{L}]/gu, '')
+  return letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()
+}
+
+/** Whether the first letter of a word is a capital. */
+export function isCapitalized(value: string): boolean {
+  const first = value.match(/\p{L}/u)
+  return first !== null && first[0] !== first[0].toLowerCase()
+}
+
+/**
+ * Give `replacement` the capitalisation of `actual`: all caps stays all caps,
+ * a capitalised start (sentence start) capitalises the replacement.
+ * A replacement that starts with a capital (a name) keeps its own case.
+ */
+export function matchCase(replacement: string, actual: string): string {
+  if (replacement.length === 0) return replacement
+  if (isAllCaps(actual) && actual.replace(/[^\p{L}]/gu, '').length > 1) {
+    return replacement.toUpperCase()
+  }
+
+  if (isCapitalized(actual) && !isCapitalized(replacement)) {
+    return replacement.charAt(0).toUpperCase() + replacement.slice(1)
+  }
+
+  return replacement
+}
+
+/** Count words (letter or digit runs) in a text. */
+export function countWords(value: string): number {
+  const words = value.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)
+  return words ? words.length : 0
+}
