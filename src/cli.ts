@@ -180,7 +180,11 @@ export async function main(argv: string[], io: {stdin?: NodeJS.ReadableStream; s
   }
 
   if (configErrors.length > 0) {
-    stderr.write(configErrors.map((d) => 'mtlint: ' + formatProblem(d)).join('\n') + '\n')
+    const shown = configErrors.map((d) => {
+      const relative = path.relative(cwd, d.file)
+      return {...d, file: path.isAbsolute(d.file) && !relative.startsWith('..') ? relative : d.file}
+    })
+    stderr.write(shown.map((d) => 'mtlint: ' + formatProblem(d)).join('\n') + '\n')
     return 2
   }
 

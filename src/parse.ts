@@ -15,10 +15,10 @@
  */
 import type {Root as NlcstRoot, Sentence, SentenceContent, Source} from 'nlcst'
 import type {Root as MdastRoot, Nodes as MdastNodes} from 'mdast'
-import type {Root as HastRoot, Nodes as HastNodes} from 'hast'
-import type {Node, Position} from 'unist'
+import type {Root as HastRoot} from 'hast'
+import type {Node, Point, Position} from 'unist'
 import type {Processor} from 'unified'
-import type {VFile} from 'vfile'
+import {VFile} from 'vfile'
 import {unified} from 'unified'
 import remarkParse from 'remark-parse'
 import remarkGfm from 'remark-gfm'
@@ -98,17 +98,27 @@ export function parseToNlcst(doc: string, file: VFile, type: DocumentType): Nlcs
   let sourceTree: Node
 
   if (type === 'markdown') {
-    const mdast = getMarkdownParser().parse(file) as MdastRoot
-    sourceAutolinks(mdast, doc)
-    tree = mdastToNlcst(mdast, file, ParseEnglish, {
+    // micromark drops a leading BOM and counts positions without it: parse
+    // the text after the BOM, then shift every position back onto the file.
+    const bom = doc.charCodeAt(0) === 0xfeff
+    const input = bom ? new VFile({path: file.path, value: doc.slice(1)}) : file
+    const mdast = getMarkdownParser().parse(input) as MdastRoot
+    sourceAutolinks(mdast, String(input))
+    tree = mdastToNlcst(mdast, input, ParseEnglish, {
       ignore: ['code', 'html', 'yaml', 'toml', 'math', 'inlineMath', 'definition'],
       source: ['inlineCode']
     }) as NlcstRoot
+    if (bom) {
+      shiftFirstCharacter(mdast)
+      shiftFirstCharacter(tree)
+    }
     sourceTree = mdast
   } else if (type === 'html') {
     const hast = getHtmlParser().parse(file) as HastRoot
     markHtml(hast)
-    tree = hastToNlcst(hast, file, ParseEnglish) as NlcstRoot
+    // An empty or blank document parses to a root without a position, which
+    // hast-util-to-nlcst refuses: there is nothing to lint.
+    tree = hast.position ? (hastToNlcst(hast, file, ParseEnglish) as NlcstRoot) : {type: 'RootNode', children: []}
     sourceTree = hast
   } else {
     tree = new ParseEnglish().parse(doc)
@@ -118,6 +128,21 @@ export function parseToNlcst(doc: string, file: VFile, type: DocumentType): Nlcs
   markSources(tree, doc)
   file.data.mtlint = {type, sourceTree}
   return tree
+}
+
+/** Move every position one code unit right (for a BOM removed before parsing). */
+function shiftFirstCharacter(tree: Node): void {
+  const seen = new Set<Point>()
+  const shift = (point: Point | undefined) => {
+    if (!point || seen.has(point)) return
+    seen.add(point)
+    if (point.offset !== undefined) point.offset += 1
+    if (point.line === 1) point.column += 1
+  }
+  visit(tree, function (node) {
+    shift(node.position?.start)
+    shift(node.position?.end)
+  })
 }
 
 /** Largest document mtlint lints (in UTF-16 code units): 8 MiB of text is far past any article. */
@@ -233,9 +258,4 @@ function markSources(tree: NlcstRoot, doc: string): void {
     }
     sentence.children = children
   })
-}
-
-/** Whether a node type is from hast. */
-export function isHastNode(node: Node): node is HastNodes {
-  return node.type === 'element' || node.type === 'comment'
 }

@@ -151,29 +151,35 @@ export class Glossary {
 
   private longestAt(tokens: readonly Token[], start: number): Hit | undefined {
     const candidates: Array<{node: TrieNode; end: number}> = []
-    let node: TrieNode | undefined = this.root
+    // Walk the trie; a word may also match in its singular form (`forces of
+    // order` for `force of order`, `parties` for `party`), so the walk can
+    // branch, but only as far as the longest phrase reaches.
+    let frontier: TrieNode[] = [this.root]
     let position = start
 
-    while (node && position < tokens.length) {
+    while (frontier.length > 0 && position < tokens.length) {
       const token: Token = tokens[position]!
       if (token.kind === 'source') break
-      // Plural final words: `forces of orders`, `guards in sight`.
-      if (token.kind === 'word' && token.key.length > 3) {
-        for (const singular of singulars(token.key)) {
-          const child = node.next.get(singular)
-          if (child?.ends) candidates.push({node: child, end: position})
+      const keys = token.kind === 'word' && token.key.length > 3 ? [token.key, ...singulars(token.key)] : [token.key]
+      const next: TrieNode[] = []
+      for (const node of frontier) {
+        for (const key of keys) {
+          const child = node.next.get(key)
+          if (child && !next.includes(child)) next.push(child)
         }
       }
-      node = node.next.get(token.key)
-      if (!node) break
-      if (node.ends) candidates.push({node, end: position})
+      for (const node of next) {
+        if (node.ends) candidates.push({node, end: position})
+      }
       // A possessive ends a phrase: `Poutine's` matches `Poutine`, not `Poutine's office…`.
       if (token.possessive) break
+      frontier = next
       position++
     }
 
-    for (let index = candidates.length - 1; index >= 0; index--) {
-      const candidate = candidates[index]!
+    // Longest first; among equal lengths, in trie order.
+    candidates.sort((a, b) => b.end - a.end)
+    for (const candidate of candidates) {
       for (const {entry: entryIndex, phrase: phraseIndex} of candidate.node.ends!) {
         const entry = this.entries[entryIndex]!
         const phrase = entry.phrases[phraseIndex]!

@@ -44,7 +44,7 @@ interface RawEntry {
   get(field: string): unknown
   has(field: string): boolean
   fields(): string[]
-  where(field?: string): {line: number; column: number}
+  where(field?: string, at?: 'key' | 'value'): {line: number; column: number}
 }
 
 /** Defaults a file may set for its entries. */
@@ -196,11 +196,11 @@ function readYaml(
         get: (field) => plain[field],
         has: (field) => Object.hasOwn(plain, field),
         fields: () => Object.keys(plain),
-        where(field) {
+        where(field, part = 'value') {
           if (field) {
             const pair = node.items.find((p) => isScalar(p.key) && p.key.value === field)
             const valueNode = pair?.value as YamlNode | null | undefined
-            if (valueNode?.range) return at(valueNode.range[0])
+            if (part === 'value' && valueNode?.range) return at(valueNode.range[0])
             if ((pair?.key as YamlNode | undefined)?.range) return at((pair!.key as YamlNode).range![0])
           }
           return at(node.range?.[0])
@@ -276,15 +276,15 @@ function validateEntry(
   problems: Problem[]
 ): GlossaryEntry | undefined {
   const start = problems.length
-  const fail = (field: string | undefined, reason: string) => {
-    problems.push({file, ...raw.where(field), reason})
+  const fail = (field: string | undefined, reason: string, part: 'key' | 'value' = 'value') => {
+    problems.push({file, ...raw.where(field, part), reason})
   }
 
   const id = raw.get('id')
   const label = typeof id === 'string' ? `entry \`${id}\`: ` : 'entry: '
 
   for (const field of raw.fields()) {
-    if (!knownFields.has(field)) fail(field, label + `unknown field \`${field}\``)
+    if (!knownFields.has(field)) fail(field, label + `unknown field \`${field}\``, 'key')
   }
 
   if (typeof id !== 'string' || !idPattern.test(id)) {

@@ -1,0 +1,154 @@
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {buildGlossary, formatProblem, isConfigError, parseGlossary} from '../src/index.js'
+import {phraseTokens} from '../src/glossary/compile.js'
+import {lintText, messagesOf, root} from './helpers.js'
+
+const fixture = path.join(root, 'tests', 'fixtures', 'core', 'glossary.yml')
+const options = {glossaries: [fixture]}
+
+function problemsOf(fn: () => unknown): string[] {
+  try {
+    fn()
+  } catch (error) {
+    if (isConfigError(error)) return error.problems.map(formatProblem)
+    throw error
+  }
+  return []
+}
+
+describe('glossary loading', () => {
+  it('reports every problem with file, line and column', () => {
+    const text = 'entries:\n  - id: Bad Id\n    source: b\n    flag: other\n    category: nonsense\n    note: x\n    colour: red\n'
+    expect(problemsOf(() => parseGlossary(text, 'g.yml'))).toEqual([
+      'g.yml:7:5: entry `Bad Id`: unknown field `colour`',
+      'g.yml:2:9: entry: `id` must be a lowercase slug such as `putin-poutine` (got "Bad Id")',
+      'g.yml:5:15: entry `Bad Id`: `category` must be one of terminology, mistranslation, untranslated, false-friend, calque, typography, locale-convention, consistency, boilerplate, grammar, spelling, other (got "nonsense")'
+    ])
+  })
+
+  it('reports invalid YAML with its place', () => {
+    const problems = problemsOf(() => parseGlossary('entries:\n  - id: a\n   bad: [\n', 'x.yml'))
+    expect(problems.length).toBeGreaterThan(0)
+    expect(problems[0]).toMatch(/^x\.yml:\d+:\d+: invalid YAML: /)
+  })
+
+  it('reports duplicate ids', () => {
+    const entry = '  - id: same\n    source: s\n    flag: f\n    category: calque\n    note: n\n'
+    expect(problemsOf(() => parseGlossary('entries:\n' + entry + entry.replace('flag: f', 'flag: g'), 'd.yml'))).toEqual([
+      'd.yml:7:5: duplicate id `same` (first at line 2)'
+    ])
+  })
+
+  it('reports a phrase listed by two entries without contexts', () => {
+    const a = '  - id: one\n    source: s\n    flag: same words\n    category: calque\n    note: n\n'
+    const b = a.replace('id: one', 'id: two')
+    const entries = parseGlossary('entries:\n' + a + b, 'p.yml')
+    expect(problemsOf(() => buildGlossary(entries))).toEqual([
+      'p.yml:7:5: entry `two`: phrase `same words` is already flagged by `one` (p.yml:2)'
+    ])
+  })
+
+  it('checks examples when a glossary loads', () => {
+    const text =
+      'entries:\n  - id: ex\n    source: s\n    flag: forces of order\n    category: calque\n    note: n\n    examples:\n      bad: [The police came.]\n      good: [The forces of order came.]\n'
+    expect(problemsOf(() => buildGlossary(parseGlossary(text, 'e.yml')))).toEqual([
+      'e.yml:2:5: entry `ex`: bad example is not flagged: "The police came."',
+      'e.yml:2:5: entry `ex`: good example is flagged: "The forces of order came."'
+    ])
+  })
+
+  it('reads CSV glossaries', async () => {
+    const file = await lintText('He was placed in guard in sight on Monday.', 'a.txt', {
+      glossaries: [path.join(root, 'tests', 'fixtures', 'core', 'glossary.csv')]
+    })
+    const found = messagesOf(file, 'csv-guard')
+    expect(found.map(String)).toEqual(['a.txt:1:18-1:32: Unexpected `guard in sight`, expected `police custody`'])
+    expect(found[0]!.fatal).toBe(true)
+  })
+
+  it('tokenises phrases the way documents are tokenised', () => {
+    expect(phraseTokens("Workers’ Force").map((d) => d.key)).toEqual(['workers', "'", 'force'])
+    expect(phraseTokens('Lukashenko’s').map((d) => [d.key, d.possessive])).toEqual([['lukashenko', '’s']])
+  })
+})
+
+describe('glossary matching', () => {
+  it('gives one full message with all its metadata', async () => {
+    const file = await lintText('The Martian of order stood by.', 'a.txt', options)
+    const [message] = messagesOf(file, 'test-martian-of-order')
+    expect(JSON.parse(JSON.stringify(message))).toEqual({
+      column: 5,
+      fatal: false,
+      line: 1,
+      message: 'Unexpected `Martian of order`, expected `law enforcement`',
+      name: 'a.txt:1:5-1:21',
+      place: {start: {line: 1, column: 5, offset: 4}, end: {line: 1, column: 21, offset: 20}},
+      reason: 'Unexpected `Martian of order`, expected `law enforcement`',
+      ruleId: 'test-martian-of-order',
+      source: 'mtlint',
+      actual: 'Martian of order',
+      expected: ['Law enforcement'],
+      note: "French *maintien de l'ordre* means law enforcement.",
+      url: 'https://github.com/mtlint/mtlint/blob/main/docs/rules.md#test-martian-of-order',
+      category: 'accuracy/mistranslation',
+      categoryName: 'mistranslation',
+      safe: false,
+      rule: 'glossary',
+      file: 'a.txt'
+    })
+  })
+
+  it('matches across line breaks and inline markup', async () => {
+    const file = await lintText('The **Martian** of\norder *stood* by.', 'a.md', options)
+    expect(messagesOf(file, 'test-martian-of-order').map(String)).toEqual([
+      'a.md:1:7-2:6: Unexpected `Martian of order`, expected `law enforcement`'
+    ])
+  })
+
+  it('is case-sensitive only for words written with capitals', async () => {
+    const file = await lintText('Vladimir Poutine likes poutine. POUTINE!', 'a.txt')
+    expect(messagesOf(file, 'putin-poutine').map((d) => d.actual)).toEqual(['Poutine', 'POUTINE'])
+    expect(messagesOf(file, 'putin-poutine').map((d) => d.expected)).toEqual([['Putin'], ['PUTIN']])
+  })
+
+  it('is diacritic-insensitive and never flags a preferred form', async () => {
+    const file = await lintText('Erdogan met Erdoğan. Loukachénko spoke.', 'a.txt', options)
+    expect(messagesOf(file, 'test-erdogan').map((d) => d.actual)).toEqual(['Erdogan'])
+    expect(messagesOf(file, 'lukashenko-loukachenko').map((d) => d.actual)).toEqual(['Loukachénko'])
+  })
+
+  it('matches plural and possessive forms and keeps them in the suggestion', async () => {
+    const file = await lintText("The forces of order came. Poutine's plan.", 'a.txt', options)
+    expect(messagesOf(file, 'test-forces-of-order').map((d) => [d.actual, d.expected])).toEqual([['forces of order', ['police']]])
+    expect(messagesOf(file, 'putin-poutine').map((d) => [d.actual, d.expected])).toEqual([["Poutine's", ["Putin's"]]])
+  })
+
+  it('keeps the capitalisation of a sentence start in suggestions', async () => {
+    const file = await lintText('Martian of order was there.', 'a.txt', options)
+    expect(messagesOf(file, 'test-martian-of-order')[0]!.expected).toEqual(['Law enforcement'])
+  })
+
+  it('fires false friends only in their contexts', async () => {
+    const file = await lintText(
+      'He filed a demand for asylum. Demand for oil fell. Supply and demand of asylum places rose. There was demand, and later a visa.',
+      'a.txt',
+      options
+    )
+    expect(messagesOf(file, 'test-demand-application').map((d) => d.column)).toEqual([12])
+  })
+
+  it('skips code, inline code, URLs and e-mail addresses', async () => {
+    const md = 'Use `Poutine` and <https://example.com/Poutine> or www.poutine.com/Poutine, mail Poutine@example.org.\n\n```\nPoutine\n```\n\n    Poutine indented\n'
+    const file = await lintText(md, 'a.md')
+    expect(messagesOf(file, 'putin-poutine')).toEqual([])
+    const html = '<p title="Poutine">Hi <code>Poutine</code> <a href="https://x.org/Poutine">link</a></p><script>Poutine</script><pre>Poutine</pre>'
+    expect(messagesOf(await lintText(html, 'a.html'), 'putin-poutine')).toEqual([])
+    expect(messagesOf(await lintText('See https://example.com/Poutine now.', 'a.txt'), 'putin-poutine')).toEqual([])
+  })
+
+  it('skips front matter', async () => {
+    const file = await lintText('---\ntitle: Poutine\n---\n\n+++\n', 'a.md')
+    expect(messagesOf(file, 'putin-poutine')).toEqual([])
+  })
+})

@@ -1,0 +1,40 @@
+import {describe, expect, it} from 'vitest'
+import {lintText, messagesOf} from './helpers.js'
+
+/** The reported ranges of `putin-poutine`, as text sliced from the input by offset, and line:column. */
+async function places(text: string, name: string) {
+  const file = await lintText(text, name)
+  return messagesOf(file, 'putin-poutine').map((message) => {
+    const place = message.place as {start: {line: number; column: number; offset: number}; end: {line: number; column: number; offset: number}}
+    return `${place.start.line}:${place.start.column}-${place.end.line}:${place.end.column} ${text.slice(place.start.offset, place.end.offset)}`
+  })
+}
+
+const body = '\uFEFFVladimir Poutine.\r\n\r\n😀\tPoutine e\u0301te\u0301 — Poutine'
+
+describe('positions are exact in the original file', () => {
+  it('in plain text with a BOM, CRLF, a tab, emoji and combining accents', async () => {
+    expect(await places(body, 'a.txt')).toEqual(['1:11-1:18 Poutine', '3:4-3:11 Poutine', '3:20-3:27 Poutine'])
+  })
+
+  it('in Markdown with a BOM, CRLF, a tab, emoji and combining accents', async () => {
+    expect(await places(body, 'a.md')).toEqual(['1:11-1:18 Poutine', '3:4-3:11 Poutine', '3:20-3:27 Poutine'])
+  })
+
+  it('in HTML with a BOM, CRLF, emoji and attributes', async () => {
+    const html = '\uFEFF<p class="Poutine">Vladimir Poutine.</p>\r\n<p>😀 e\u0301 <b>Poutine</b></p>'
+    expect(await places(html, 'a.html')).toEqual(['1:30-1:37 Poutine', '2:13-2:20 Poutine'])
+  })
+
+  it('handles empty and whitespace-only documents', async () => {
+    for (const name of ['a.txt', 'a.md', 'a.html']) {
+      expect((await lintText('', name)).messages).toEqual([])
+      expect((await lintText(' \r\n\n\t', name)).messages).toEqual([])
+    }
+  })
+
+  it('handles words that are Object.prototype keys', async () => {
+    const file = await lintText('constructor toString __proto__ hasOwnProperty valueOf', 'a.txt')
+    expect(file.messages.filter((d) => d.source === 'mtlint' && (d as {rule?: string}).rule === 'glossary')).toEqual([])
+  })
+})
