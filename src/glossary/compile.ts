@@ -73,6 +73,12 @@ export class Glossary {
   /** Entries by id. */
   readonly byId: ReadonlyMap<string, CompiledEntry>
   private readonly root: TrieNode
+  /**
+   * Root lookups by word, memoised: a document's vocabulary is small and
+   * repeats, while the root of a large glossary is a large hash table whose
+   * lookups miss the CPU cache. Bounded; cleared when full.
+   */
+  private readonly rootMemo = new Map<string, TrieNode | null>()
 
   /**
    * Build from compiled entries. Later entries with an id already present
@@ -149,7 +155,21 @@ export class Glossary {
     return hits
   }
 
+  private rootChild(key: string): TrieNode | null {
+    let child = this.rootMemo.get(key)
+    if (child === undefined) {
+      if (this.rootMemo.size >= 20_000) this.rootMemo.clear()
+      child = this.root.next.get(key) ?? null
+      this.rootMemo.set(key, child)
+    }
+    return child
+  }
+
   private longestAt(tokens: readonly Token[], start: number): Hit | undefined {
+    const first = tokens[start]!
+    // Fast path: most words start no phrase at all.
+    if (first.kind === 'source' || (this.rootChild(first.key) === null && !mayBePlural(first))) return undefined
+
     const candidates: Array<{node: TrieNode; end: number}> = []
     // Walk the trie; a word may also match in its singular form (`forces of
     // order` for `force of order`, `parties` for `party`), so the walk can
@@ -160,12 +180,15 @@ export class Glossary {
     while (frontier.length > 0 && position < tokens.length) {
       const token: Token = tokens[position]!
       if (token.kind === 'source') break
-      const keys = token.kind === 'word' && token.key.length > 3 ? [token.key, ...singulars(token.key)] : [token.key]
       const next: TrieNode[] = []
       for (const node of frontier) {
-        for (const key of keys) {
-          const child = node.next.get(key)
-          if (child && !next.includes(child)) next.push(child)
+        const child = node === this.root ? this.rootChild(token.key) : node.next.get(token.key)
+        if (child) next.push(child)
+        if (mayBePlural(token)) {
+          for (const singular of singulars(token.key)) {
+            const other = node.next.get(singular)
+            if (other && !next.includes(other)) next.push(other)
+          }
         }
       }
       for (const node of next) {
@@ -178,7 +201,7 @@ export class Glossary {
     }
 
     // Longest first; among equal lengths, in trie order.
-    candidates.sort((a, b) => b.end - a.end)
+    if (candidates.length > 1) candidates.sort((a, b) => b.end - a.end)
     for (const candidate of candidates) {
       for (const {entry: entryIndex, phrase: phraseIndex} of candidate.node.ends!) {
         const entry = this.entries[entryIndex]!
@@ -195,6 +218,11 @@ export class Glossary {
 
     return undefined
   }
+}
+
+/** Whether a token could be the plural of a listed word. */
+function mayBePlural(token: Token): boolean {
+  return token.kind === 'word' && token.key.length > 3 && token.key.charCodeAt(token.key.length - 1) === 115 /* s */
 }
 
 function hasContext(entry: CompiledEntry): boolean {

@@ -1,0 +1,67 @@
+/**
+ * Glossary scaling: the glossary rule's time over the same parsed articles
+ * with glossaries of 100 … 50,000 entries. The matcher walks a word trie, so
+ * the time should stay flat as the glossary grows.
+ */
+import type {Root} from 'nlcst'
+import {VFile} from 'vfile'
+import {Glossary, compileEntries} from '../src/glossary/compile.js'
+import {parseToNlcst} from '../src/parse.js'
+import {glossary as glossaryRule} from '../src/plugins/glossary.js'
+import {articles, glossary} from './generate.js'
+import {median, type Row} from './util.js'
+
+/** Parse articles once, as the pipeline does. */
+function parseAll(texts: string[]): Array<{tree: Root; text: string}> {
+  return texts.map((text, index) => {
+    const file = new VFile({path: `article-${index}.md`, value: text})
+    return {tree: parseToNlcst(text, file, 'markdown'), text}
+  })
+}
+
+/** Run the glossary rule over parsed trees; returns milliseconds and message count. */
+function runRule(trees: Array<{tree: Root; text: string}>, compiled: Glossary): {ms: number; messages: number} {
+  const transformer = (glossaryRule as unknown as (options: object) => (tree: Root, file: VFile) => void)({glossary: compiled})
+  let messages = 0
+  const start = performance.now()
+  for (const [index, {tree, text}] of trees.entries()) {
+    const file = new VFile({path: `article-${index}.md`, value: text})
+    transformer(tree, file)
+    messages += file.messages.length
+  }
+  return {ms: performance.now() - start, messages}
+}
+
+/** Measure the glossary rule at each size, alternating runs. */
+export function glossaryScaling(options: {articles?: number; sizes?: number[]; runs?: number} = {}): Row[] {
+  const count = options.articles ?? 100
+  const sizes = options.sizes ?? [100, 1000, 10_000, 50_000]
+  const runs = options.runs ?? 7
+  const trees = parseAll(articles(count, 42))
+  const compiled = new Map<number, Glossary>()
+  const compileMs = new Map<number, number>()
+  for (const size of sizes) {
+    const start = performance.now()
+    compiled.set(size, new Glossary(compileEntries(glossary(size))))
+    compileMs.set(size, performance.now() - start)
+  }
+  const times = new Map<number, number[]>(sizes.map((d) => [d, []]))
+  const counts = new Map<number, number>()
+  // Warm up once, then alternate sizes so drift on a shared machine hits all alike.
+  for (const size of sizes) runRule(trees, compiled.get(size)!)
+  for (let run = 0; run < runs; run++) {
+    for (const size of sizes) {
+      const result = runRule(trees, compiled.get(size)!)
+      times.get(size)!.push(result.ms)
+      counts.set(size, result.messages)
+    }
+  }
+  const base = median(times.get(sizes[0]!)!)
+  return sizes.map((size) => ({
+    name: `glossary rule, ${count} articles, ${size.toLocaleString('en')} entries`,
+    median: median(times.get(size)!),
+    ratio: median(times.get(size)!) / base,
+    ratioLabel: `× the ${sizes[0]!.toLocaleString('en')}-entry time`,
+    extra: `compile ${Math.round(compileMs.get(size)!)} ms, ${counts.get(size)} messages`
+  }))
+}
