@@ -57,6 +57,7 @@ export function compileEntries(entries: readonly GlossaryEntry[]): CompiledEntry
     note: entry.note,
     safe: entry.safe,
     family: entry.family,
+    flag: entry.flag,
     phrases: entry.flag.map((d) => compilePhrase(d, entry.case)),
     when: entry.when.map((d) => phraseTokens(d).map((t) => t.key)),
     unless: entry.unless.map((d) => phraseTokens(d).map((t) => t.key)),

@@ -53,6 +53,8 @@ export interface CompiledEntry {
   note: string
   safe: boolean
   family: string
+  /** The flagged renderings as written. */
+  flag: string[]
   phrases: CompiledPhrase[]
   when: string[][]
   unless: string[][]
