@@ -57,8 +57,12 @@ export function packFiles(folder: string): {manifest: string; glossaries: string
   }
 }
 
+/** Bumped whenever the compiled form changes, so old pre-built packs are not reused. */
+const packFormat = 2
+
 function hashFiles(files: string[]): string {
   const hash = createHash('sha256')
+  hash.update('mtlint-pack-' + packFormat + '\0')
   for (const file of files) {
     hash.update(path.basename(file))
     hash.update('\0')
