@@ -33,11 +33,18 @@ export interface LintOptions extends Config {
   path?: string
   /** Folder that relative paths in the configuration are resolved from. */
   cwd?: string
+  /** Parse block by block through a cache kept by the processor (editors re-linting one document). */
+  incremental?: boolean
 }
 
 function settingsOf(options: LintOptions): Settings {
+  const settings = resolveSettings(options)
+  return options.incremental ? {...settings, incremental: true} : settings
+}
+
+function resolveSettings(options: LintOptions): Settings {
   if (options.settings) return options.type ? {...options.settings, type: options.type} : options.settings
-  const {settings: _settings, path: _path, cwd, ...config} = options
+  const {settings: _settings, path: _path, cwd, incremental: _incremental, ...config} = options
   const cleaned = Object.fromEntries(Object.entries(config).filter(([, d]) => d !== undefined))
   const base = cwd ?? process.cwd()
   const valid = validateConfig(cleaned, '<options>')

@@ -49,6 +49,13 @@ declare module 'vfile' {
 export interface ParseOptions {
   /** Force a document type (default: from the file extension, else text). */
   type?: DocumentType | undefined
+  /** Parse Markdown and text block by block through this cache (the editor path). */
+  cache?: BlockCacheLike | undefined
+}
+
+/** What the parser needs of a block cache (see `blocks.ts`). */
+export interface BlockCacheLike {
+  parse(doc: string, file: VFile, type: 'markdown' | 'text'): NlcstRoot
 }
 
 const markdownExtensions = new Set(['.md', '.markdown', '.mdown', '.mkd', '.mkdn', '.mdx'])
@@ -85,9 +92,15 @@ function getHtmlParser(): Processor<HastRoot> {
  */
 export function mtlintParse(this: Processor, options?: ParseOptions | undefined): void {
   const forced = options?.type
+  const cache = options?.cache
   // unified's parser is called as `parser(doc, file)`.
   this.parser = function (doc: string, file: VFile): NlcstRoot {
-    return parseToNlcst(doc, file, forced ?? typeFromPath(file.path))
+    const type = forced ?? typeFromPath(file.path)
+    if (cache && type !== 'html') {
+      checkInput(doc, file)
+      return cache.parse(doc, file, type)
+    }
+    return parseToNlcst(doc, file, type)
   }
 }
 

@@ -7,6 +7,7 @@ import type {Root} from 'nlcst'
 import type {Processor} from 'unified'
 import {unified} from 'unified'
 import {mtlintParse} from './parse.js'
+import {BlockCache} from './blocks.js'
 import {mtlintMessageControl} from './control.js'
 import type {Pack} from './pack.js'
 import {glossary} from './plugins/glossary.js'
@@ -27,6 +28,8 @@ export interface Settings {
   ruleOptions?: Record<string, Record<string, unknown>> | undefined
   /** Extra correct words (names, jargon) for the spelling and consistency rules. */
   words?: string[] | undefined
+  /** Parse block by block through a cache kept by this processor (the editor path). */
+  incremental?: boolean | undefined
 }
 
 /** A rule and how to build its options from the settings. */
@@ -92,6 +95,6 @@ export function mtlint(this: Processor, settings: Settings): void {
  */
 export function createProcessor(settings: Settings): Processor<Root, Root, Root, undefined, undefined> {
   return unified()
-    .use(mtlintParse, {type: settings.type})
+    .use(mtlintParse, {type: settings.type, cache: settings.incremental ? new BlockCache() : undefined})
     .use(mtlint, settings) as unknown as Processor<Root, Root, Root, undefined, undefined>
 }

@@ -113,8 +113,10 @@ export function defineRule<Options extends BaseRuleOptions>(
     return function (tree: Root, file: VFile) {
       const context: RuleContext = {
         report(report) {
+          // Copy the points: trees may be cached and shifted later (the
+          // editor path), and a message must keep the place it was given.
           const message = file.message(report.reason, {
-            place: report.place,
+            place: {start: {...report.place.start}, end: {...report.place.end}},
             ruleId: report.ruleId ?? meta.id,
             source: 'mtlint'
           })

@@ -22,9 +22,21 @@ export function foldDiacritics(value: string): string {
     .replace(/[œŒæÆß]/g, (d) => ligatures[d] ?? d)
 }
 
-/** The comparison key of a token: diacritic- and case-insensitive. */
+const foldMemo = new Map<string, string>()
+
+/**
+ * The comparison key of a token: diacritic- and case-insensitive. Memoised
+ * (bounded): news vocabulary repeats, and Unicode normalisation is the
+ * costliest step of tokenising.
+ */
 export function fold(value: string): string {
-  return foldDiacritics(value).toLowerCase()
+  let key = foldMemo.get(value)
+  if (key === undefined) {
+    if (foldMemo.size >= 50_000) foldMemo.clear()
+    key = foldDiacritics(value).toLowerCase()
+    foldMemo.set(value, key)
+  }
+  return key
 }
 
 /** Whether a word carries a capital letter. */
