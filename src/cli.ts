@@ -18,6 +18,8 @@ import {unified} from 'unified'
 import type {VFile} from 'vfile'
 import {mtlintParse, extensions} from './parse.js'
 import {mtlintNode} from './node/plugin.js'
+import {canPool, defaultJobs, mtlintPooled, pooledParse, startPool, stopPool} from './node/pool.js'
+import {countFiles} from './node/files.js'
 import {absolutizeConfig, validateConfig, type Config} from './node/config.js'
 import {formatProblem, isConfigError, type Problem} from './errors.js'
 import {packageRoot} from './node/packs.js'
@@ -39,6 +41,8 @@ Options:
       --pack <name|path>     language pack (default: fr-en)
       --rule <id=setting>    set a rule or entry: off, error, warning, info; repeatable
       --no-spelling          turn the spelling rule off
+  -j, --jobs <n>             worker threads for many files (default: one per core
+                             when 16 or more files; 1 lints in-process)
       --frail                exit 1 on warnings too
   -q, --quiet                report only files with messages, and no info
       --silent               report only errors
@@ -108,21 +112,31 @@ export async function main(argv: string[], io: {stdin?: NodeJS.ReadableStream; s
   if (values.pack) flags.pack = values.pack.includes('/') || values.pack.startsWith('.') ? path.resolve(cwd, values.pack) : values.pack
   if (type) flags.type = type
 
+  let jobs = values.jobs === undefined ? undefined : Number(values.jobs)
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)) {
+    stderr.write(`mtlint: --jobs must be a whole number from 1 to 64 (got \`${values.jobs}\`)\n`)
+    return 2
+  }
+  const files = positionals.filter((d) => d !== '-')
+  const useStdin = files.length === 0
+  jobs ??= !useStdin && countFiles(files, cwd, extensions, 16) >= 16 ? defaultJobs() : 1
+  const pooled = jobs > 1 && canPool()
+  const plugin = pooled ? mtlintPooled : mtlintNode
+  if (pooled) startPool(jobs)
+
   const configErrors: Problem[] = []
   const record = (error: unknown) => {
     if (isConfigError(error)) configErrors.push(...error.problems)
     throw error
   }
 
-  const files = positionals.filter((d) => d !== '-')
-  const useStdin = files.length === 0
   const sink = new PassThrough()
   sink.resume()
 
   const result = await new Promise<{code: number; files: VFile[]; error?: Error}>((resolve) => {
     engine(
       {
-        processor: unified().use(mtlintParse, {type}).use(mtlintNode, flags),
+        processor: pooled ? unified().use(pooledParse).use(plugin, flags) : unified().use(mtlintParse, {type}).use(plugin, flags),
         cwd,
         files,
         extensions,
@@ -141,10 +155,10 @@ export async function main(argv: string[], io: {stdin?: NodeJS.ReadableStream; s
         detectIgnore: values.ignore !== false,
         ignorePatterns: values['ignore-pattern'] ?? [],
         silentlyIgnore: false,
-        plugins: [[mtlintNode, flags]],
+        plugins: [[plugin, flags]],
         configTransform(raw: unknown, filePath: string) {
           try {
-            return {plugins: [[mtlintNode, absolutizeConfig(validateConfig(raw, filePath), filePath)]]}
+            return {plugins: [[plugin, absolutizeConfig(validateConfig(raw, filePath), filePath)]]}
           } catch (error) {
             return record(error)
           }
@@ -153,6 +167,7 @@ export async function main(argv: string[], io: {stdin?: NodeJS.ReadableStream; s
         color: false
       } as Parameters<typeof engine>[0],
       (error, code, context) => {
+        if (pooled) void stopPool()
         resolve({code: code ?? 1, files: (context?.files ?? []) as VFile[], ...(error ? {error} : {})})
       }
     )
@@ -237,6 +252,7 @@ function parse(argv: string[]) {
       ignore: {type: 'boolean'},
       'ignore-pattern': {type: 'string', multiple: true},
       color: {type: 'boolean'},
+      jobs: {type: 'string', short: 'j'},
       help: {type: 'boolean', short: 'h'},
       version: {type: 'boolean', short: 'v'}
     }

@@ -1,0 +1,46 @@
+/** Counting input files cheaply, to decide whether a worker pool pays off. */
+import {readdirSync, statSync} from 'node:fs'
+import path from 'node:path'
+
+/**
+ * Count the files the arguments name, up to `limit` (then stop): folders are
+ * walked for the given extensions (skipping dot-folders and node_modules),
+ * globs count as `limit` (they usually name many files).
+ */
+export function countFiles(args: readonly string[], cwd: string, extensions: readonly string[], limit: number): number {
+  const wanted = new Set(extensions.map((d) => '.' + d))
+  let count = 0
+  const walk = (folder: string) => {
+    let names: string[]
+    try {
+      names = readdirSync(folder)
+    } catch {
+      return
+    }
+    for (const name of names) {
+      if (count >= limit) return
+      if (name.startsWith('.') || name === 'node_modules') continue
+      const full = path.join(folder, name)
+      let stats
+      try {
+        stats = statSync(full)
+      } catch {
+        continue
+      }
+      if (stats.isDirectory()) walk(full)
+      else if (wanted.has(path.extname(name).toLowerCase())) count++
+    }
+  }
+  for (const arg of args) {
+    if (count >= limit) break
+    if (/[*?[\]{}]/.test(arg)) return limit
+    const full = path.resolve(cwd, arg)
+    try {
+      if (statSync(full).isDirectory()) walk(full)
+      else count++
+    } catch {
+      count++
+    }
+  }
+  return Math.min(count, limit)
+}

@@ -1,0 +1,38 @@
+/**
+ * A pool worker: lints one document with the full pipeline and returns its
+ * messages as plain data. The CLI sends files here when it lints many, so
+ * both cores work; each worker builds its pack and dictionaries once.
+ */
+import {VFileMessage} from 'vfile-message'
+import {lint} from './index.js'
+import {isConfigError, type Problem} from './errors.js'
+import type {Config} from './node/config.js'
+import {serializeMessage, type SerializedMessage} from './node/serialize.js'
+
+/** One task. */
+export interface Task {
+  /** File path (picks the document type). */
+  path: string
+  /** Document text. */
+  value: string
+  /** The resolved configuration for this file (absolute paths). */
+  config: Config
+}
+
+/** What a worker returns: messages, or the configuration problems that stopped it. */
+export type Outcome = {messages: SerializedMessage[]} | {problems: Problem[]}
+
+/**
+ * Lint one document. Errors do not cross threads with their fields, so
+ * configuration problems and whole-document failures come back as data.
+ */
+export default async function run(task: Task): Promise<Outcome> {
+  try {
+    const file = await lint(task.value, {...task.config, path: task.path})
+    return {messages: file.messages.map(serializeMessage)}
+  } catch (error) {
+    if (isConfigError(error)) return {problems: error.problems}
+    if (error instanceof VFileMessage) return {messages: [{...serializeMessage(error), fatal: true}]}
+    throw error
+  }
+}
