@@ -11,6 +11,7 @@ import {BlockCache} from './blocks.js'
 import {mtlintMessageControl} from './control.js'
 import type {Pack} from './pack.js'
 import {glossary} from './plugins/glossary.js'
+import {sourceTypography} from './plugins/source-typography.js'
 import type {RulePlugin, BaseRuleOptions} from './rule.js'
 import type {DocumentType, RuleSetting, Severity} from './types.js'
 
@@ -47,6 +48,10 @@ export const registry: RuleRegistration[] = [
   {
     plugin: glossary as RulePlugin<BaseRuleOptions>,
     options: (settings) => ({glossary: settings.pack.glossary, entries: settings.entries})
+  },
+  {
+    plugin: sourceTypography as RulePlugin<BaseRuleOptions>,
+    options: (settings) => ({...settings.pack.ruleData<Record<string, unknown>>('source-typography')})
   }
 ]
 

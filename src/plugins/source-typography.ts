@@ -1,0 +1,359 @@
+/**
+ * @module source-typography
+ * Flag French typography and spacing slips that machine translation carries
+ * into English: a space before `: ; ? !`, « guillemets », spaces inside
+ * quotation marks, missing spaces around brackets, quotes and dashes,
+ * doubled punctuation, a space before a comma or full stop, and a straight
+ * apostrophe inside curly-quoted text (info).
+ *
+ * Code, URLs and e-mail addresses are never read; times and ratios
+ * (`10 : 30`, `3 : 1`), emoticons, ellipses, `member(s)`, `(re)election`,
+ * `etc.,` and English dashes stay silent. Each `expected` is the corrected
+ * text of exactly the reported range.
+ *
+ * @example ok
+ *   The minister said: “We will not give in.”
+ *   Is this the end? Nobody knows!
+ *   The meeting starts at 10 : 30 and the ratio was 3 : 1.
+ *   He wrote "we'll see" and left.
+ *   The candidate(s) must register before the (re)election.
+ *   They waited... and waited . . . then left.
+ *   Bring pens, paper, etc., to the exam.
+ *   The Paris–London route reopened—at last.
+ *   The word “fake” was used 12 times (twice in the title).
+ *   The pre- and post-war periods differ.
+ *   “I can’t,” she said, “it’s too late.”
+ *   She replied :) and logged off.
+ *   The score was 2-1 (after extra time) and the fans sang.
+ *   A so-called “reform” [sic] was adopted.
+ *   See https://example.com/a;b?c=d for details.
+ *   Version 1..10 of the file is corrupt.
+ * @example not-ok
+ *   The minister said : we will not give in.
+ *   Why did he resign ?
+ *   This is unacceptable !
+ *   Two options remain ; neither is good.
+ *   He called it « a disaster » on Monday.
+ *   « We will win », said the coach.
+ *   The “ heat dome ” will last until Sunday.
+ *   This is due to a " heat dome " over Europe.
+ *   He spoke in the Assembly […]to tell people the truth.
+ *   The fire reached Gigean(Hérault) on Sunday.
+ *   The match ended (2-2, 72nd)-But the coach was furious.
+ *   She called it a “scandal”and walked out.
+ *   The prime minister,, speaking on Monday, disagreed.
+ *   The minister resigned..
+ *   He said it was “experience.” .
+ *   The government , however, disagreed.
+ *   “They told us 'wait' and we waited,” he said.
+ */
+import {defineRule, type BaseRuleOptions} from '../rule.js'
+import {placeMapper, proseTexts, type ProseText, type PlaceMapper} from '../util/source-text.js'
+import type {Severity} from '../types.js'
+import type {RuleContext} from '../rule.js'
+
+/** Options of the `source-typography` rule (defaults in `rules/fr-en/data/source-typography.yml`). */
+export interface SourceTypographyOptions extends BaseRuleOptions {
+  /** Marks English writes without a space before (default `: ; ? !`). */
+  spaceBefore?: string[] | undefined
+  /** Quotes suggested for guillemets: follow the document, or always curly / straight. */
+  quotes?: 'auto' | 'curly' | 'straight' | undefined
+  /** Short affixes English brackets against a word (`member(s)`, `(re)election`). */
+  bracketAffixes?: string[] | undefined
+  /** Marks whose repetition (`!!`) is emphasis: reported as info. */
+  emphasis?: string[] | undefined
+}
+
+// Horizontal spaces French typography uses: space, no-break, narrow no-break, thin.
+const space = '[ \\u00A0\\u202F\\u2009]'
+const spaceRe = /[ \u00A0\u202F\u2009]/
+
+interface Finding {
+  from: number
+  to: number
+  reason: string
+  expected: string[]
+  note: string
+  severity?: Severity
+  safe: boolean
+  /** A range claimed only to keep other checks out of it (never reported). */
+  skip?: boolean
+}
+
+/** The `source-typography` rule. */
+export const sourceTypography = defineRule<SourceTypographyOptions>(
+  {
+    id: 'source-typography',
+    description: 'Flag French typography and spacing left in English text.',
+    category: 'typography',
+    severity: 'warning',
+    safe: true
+  },
+  function (tree, file, options, context) {
+    const marks = options.spaceBefore ?? [':', ';', '?', '!']
+    const affixes = new Set((options.bracketAffixes ?? ['s', 'es', 'e', 'ies', 're', 'un', 'u']).map((d) => d.toLowerCase()))
+    const emphasis = new Set(options.emphasis ?? ['!', '?'])
+    const mapper = placeMapper(file)
+    const straight = quoteStyle(mapper.doc, options.quotes ?? 'auto') === 'straight'
+    const open = straight ? '"' : '“'
+    const close = straight ? '"' : '”'
+    const marksClass = '[' + marks.map(escape).join('') + ']'
+    const spaceBeforeMark = new RegExp('(?<=[^\\s\\uFFFC(\\[“"‘«])(' + space + '+)(' + marksClass + '+)(?=\\s|$|["”’»\\]])', 'gu')
+
+    for (const prose of proseTexts(tree)) {
+      const text = prose.text
+      const found: Finding[] = []
+      const add = (finding: Finding) => {
+        if (found.some((d) => d.from < finding.to && finding.from < d.to)) return
+        found.push(finding)
+      }
+
+      // A spaced ellipsis (`. . .`) is English: claim its range so nothing reports inside it.
+      for (const match of text.matchAll(/\.(?:[ \u00A0\u202F]\.){2,}/g)) {
+        add({from: match.index, to: match.index + match[0].length, reason: '', expected: [], note: '', safe: false, skip: true})
+      }
+
+      // Doubled and stray punctuation first: they are the most specific.
+      for (const match of text.matchAll(/,{2,}|;{2,}|:{2,}|(?<![.\d])\.\.(?![.\d])|,\.(?!\.)/g)) {
+        const mark = match[0].endsWith('.') ? '.' : match[0][0]!
+        add({
+          from: match.index,
+          to: match.index + match[0].length,
+          reason: 'Unexpected `' + match[0] + '`, expected `' + mark + '`',
+          expected: [mark],
+          note: 'Doubled punctuation: one mark is enough.',
+          safe: true
+        })
+      }
+      for (const match of text.matchAll(/([!?])\1+/g)) {
+        if (!emphasis.has(match[1]!)) continue
+        add({
+          from: match.index,
+          to: match.index + match[0].length,
+          reason: 'Repeated `' + match[1] + '`, expected one',
+          expected: [match[1]!],
+          note: 'News English uses a single exclamation or question mark.',
+          severity: 'info',
+          safe: false
+        })
+      }
+      for (const match of text.matchAll(new RegExp('(?<=[.!?])(["”’»)]?)(' + space + '*)\\.(?![.\\p{L}\\p{N}])', 'gu'))) {
+        if (match[1] === '' && match[2] === '') continue
+        const from = match.index + match[1]!.length
+        add({
+          from,
+          to: match.index + match[0].length,
+          reason: 'Unexpected full stop after the end of a sentence',
+          expected: [''],
+          note: 'The sentence already ends before this full stop (a leftover of French punctuation around the closing quote).',
+          safe: true
+        })
+      }
+
+      // A space before `: ; ? !` — French typography, not English.
+      for (const match of text.matchAll(spaceBeforeMark)) {
+        const before = text[match.index - 1] ?? ''
+        const after = text.slice(match.index + match[0].length).replace(/^[ \u00A0\u202F\u2009]+/, '')
+        // `10 : 30`, `3 : 1`: a time, a ratio or a score.
+        if (/\d/.test(before) && /^\d/.test(after)) continue
+        add({
+          from: match.index,
+          to: match.index + match[0].length,
+          reason: 'Unexpected space before `' + match[2] + '`',
+          expected: [match[2]!],
+          note: 'French typography puts a (narrow) no-break space before `: ; ? !`; English puts none.',
+          safe: true
+        })
+      }
+
+      // « guillemets » → English quotation marks.
+      const hasOpening = text.includes('«')
+      for (const match of text.matchAll(new RegExp('«' + space + '*|' + space + '*»', 'gu'))) {
+        const opening = match[0].includes('«')
+        const end = match.index + match[0].length
+        // A lone `»` between title-like words is a breadcrumb separator (boilerplate), not a quote.
+        if (!opening && !hasOpening && spaceRe.test(match[0]) && new RegExp('^' + space + '+\\p{Lu}', 'u').test(text.slice(end))) continue
+        add({
+          from: match.index,
+          to: end,
+          reason: 'Unexpected `' + (opening ? '«' : '»') + '`, expected `' + (opening ? open : close) + '`',
+          expected: [opening ? open : close],
+          note: 'French quotes with « guillemets » (and spaces inside them); English uses ' + (straight ? '"…"' : '“…”') + ' with no spaces.',
+          safe: true
+        })
+      }
+
+      // Spaces inside curly quotes: `“ text ”`.
+      for (const match of text.matchAll(new RegExp('(?<=^|[\\s(\\[—–])“(' + space + '+)(?=\\S)', 'gu'))) {
+        add(insideQuote(match.index, match.index + match[0].length, '“'))
+      }
+      for (const match of text.matchAll(new RegExp('(?<=\\S)(' + space + '+)”(?=[\\s.,;:!?)\\]]|$)', 'gu'))) {
+        add(insideQuote(match.index, match.index + match[0].length, '”'))
+      }
+
+      // Straight double quotes, read in pairs when the paragraph has an even number of them.
+      const straightQuotes = [...text.matchAll(/"/g)].map((d) => d.index)
+      if (straightQuotes.length % 2 === 0) {
+        for (let index = 0; index < straightQuotes.length; index += 2) {
+          const a = straightQuotes[index]!
+          const b = straightQuotes[index + 1]!
+          if (b - a < 3) continue
+          const inner = text.slice(a + 1, b)
+          const lead = /^[ \u00A0\u202F\u2009]+/.exec(inner)?.[0].length ?? 0
+          const trail = /[ \u00A0\u202F\u2009]+$/.exec(inner)?.[0].length ?? 0
+          if (lead > 0 && lead < inner.length && (a === 0 || /[\s(\[—–]/.test(text[a - 1]!))) {
+            add(insideQuote(a, a + 1 + lead, '"'))
+          }
+          if (trail > 0 && trail < inner.length && (b + 1 === text.length || /[\s.,;:!?)\]]/.test(text[b + 1]!))) {
+            add(insideQuote(b - trail, b + 1, '"'))
+          }
+          if (a > 0 && /[\p{L}\p{N}]/u.test(text[a - 1]!) && lead === 0) add(missingSpace(a, a + 1, ' "', 'before'))
+          if (b + 1 < text.length && /[\p{L}\p{N}]/u.test(text[b + 1]!) && trail === 0) add(missingSpace(b, b + 1, '" ', 'after'))
+        }
+      }
+
+      // Missing spaces around brackets, quotes and dashes.
+      for (const match of text.matchAll(/\](?=[\p{L}\p{N}])/gu)) {
+        add(missingSpace(match.index, match.index + 1, '] ', 'after'))
+      }
+      for (const match of text.matchAll(/\)(?=[\p{L}\p{N}])/gu)) {
+        const inner = bracketContent(text, match.index)
+        if (inner === undefined || !/[\s\d]/.test(inner)) continue
+        add(missingSpace(match.index, match.index + 1, ') ', 'after'))
+      }
+      for (const match of text.matchAll(/\)[-–—](?=\p{Lu})/gu)) {
+        add({
+          from: match.index,
+          to: match.index + 2,
+          reason: 'Missing space around `' + match[0][1] + '` after `)`',
+          expected: [') – ', '). '],
+          note: 'A dash glued between a closing bracket and the next sentence is a leftover of the source layout; English separates them.',
+          safe: false
+        })
+      }
+      for (const match of text.matchAll(/(?<=\p{L})\((?=[^()]*\))/gu)) {
+        const end = text.indexOf(')', match.index)
+        const inner = text.slice(match.index + 1, end)
+        if (affixes.has(inner.toLowerCase()) || !/[\p{L}\p{N}]/u.test(inner)) continue
+        if (!/\s/.test(inner) && inner.length < 4) continue
+        add(missingSpace(match.index, match.index + 1, ' (', 'before'))
+      }
+      for (const match of text.matchAll(/”(?=[\p{L}\p{N}])/gu)) {
+        add(missingSpace(match.index, match.index + 1, '” ', 'after'))
+      }
+      for (const match of text.matchAll(/(?<=[\p{L}\p{N},:;])“/gu)) {
+        add(missingSpace(match.index, match.index + 1, ' “', 'before'))
+      }
+      for (const match of text.matchAll(new RegExp('(?<=\\p{L})(' + space + ')([–—])(?=\\p{L})|(?<=\\p{L})([–—])(' + space + ')(?=\\p{L})', 'gu'))) {
+        const dash = match[2] ?? match[3]!
+        add({
+          from: match.index,
+          to: match.index + 2,
+          reason: 'Unbalanced spaces around `' + dash + '`',
+          expected: [' ' + dash + ' ', dash],
+          note: 'A dash between words takes a space on both sides or on neither; one space only is a slip.',
+          safe: false
+        })
+      }
+
+      // A space before a comma or a full stop.
+      for (const match of text.matchAll(new RegExp('(?<=[\\p{L}\\p{N}”’)\\]])(' + space + '+)([,.])(?=\\s|$|["”’)])', 'gu'))) {
+        add({
+          from: match.index,
+          to: match.index + match[0].length,
+          reason: 'Unexpected space before `' + match[2] + '`',
+          expected: [match[2]!],
+          note: 'No space goes before a comma or a full stop.',
+          safe: true
+        })
+      }
+
+      // A straight apostrophe inside curly-quoted text.
+      for (const match of text.matchAll(/“[^“”]*”/g)) {
+        for (const apostrophe of match[0].matchAll(/'/g)) {
+          const at = match.index + apostrophe.index
+          const before = text[at - 1] ?? ''
+          const after = text[at + 1] ?? ''
+          const curly = /[\p{L}\p{N}.,!?]/u.test(before) ? '’' : /[\p{L}\p{N}]/u.test(after) ? '‘' : undefined
+          if (!curly) continue
+          add({
+            from: at,
+            to: at + 1,
+            reason: "Unexpected straight `'` in curly-quoted text, expected `" + curly + '`',
+            expected: [curly],
+            note: 'The quotation uses curly quotes; its apostrophes and inner quotes should be curly too.',
+            severity: 'info',
+            safe: true
+          })
+        }
+      }
+
+      report(found, prose, mapper, context)
+    }
+  }
+)
+
+function insideQuote(from: number, to: number, quote: string): Finding {
+  return {
+    from,
+    to,
+    reason: 'Unexpected space inside `' + quote + '`',
+    expected: [quote],
+    note: 'French sets « guillemets » off with spaces inside them; English quotation marks hug the quoted words.',
+    safe: true
+  }
+}
+
+function missingSpace(from: number, to: number, expected: string, where: 'before' | 'after'): Finding {
+  const mark = expected.trim()
+  return {
+    from,
+    to,
+    reason: 'Missing space ' + where + ' `' + mark + '`',
+    expected: [expected],
+    note: 'Brackets and quotation marks are separated from the neighbouring word by a space; the translation glued them.',
+    safe: true
+  }
+}
+
+/** The text inside the bracket pair closed at `close`, if it opens in the same paragraph. */
+function bracketContent(text: string, close: number): string | undefined {
+  const open = text.lastIndexOf('(', close)
+  return open === -1 ? undefined : text.slice(open + 1, close)
+}
+
+function report(found: Finding[], prose: ProseText, mapper: PlaceMapper, context: RuleContext): void {
+  found.sort((a, b) => a.from - b.from)
+  for (const finding of found) {
+    if (finding.skip) continue
+    const place = mapper.place(prose, finding.from, finding.to)
+    const matched = prose.text.slice(finding.from, finding.to)
+    // Markup inside the range (`**word** :`): the replacement would drop it.
+    const clean = place.actual === matched
+    context.report({
+      place: {start: place.start, end: place.end},
+      reason: finding.reason,
+      actual: place.actual,
+      expected: clean ? finding.expected : [],
+      note: finding.note,
+      severity: finding.severity,
+      safe: clean && finding.safe
+    })
+  }
+}
+
+/** Which double quotes to suggest: the document's own majority in `auto` mode. */
+function quoteStyle(doc: string, setting: 'auto' | 'curly' | 'straight'): 'curly' | 'straight' {
+  if (setting !== 'auto') return setting
+  let straight = 0
+  let curly = 0
+  for (const character of doc) {
+    if (character === '"') straight++
+    else if (character === '“' || character === '”') curly++
+  }
+  return straight > curly ? 'straight' : 'curly'
+}
+
+function escape(value: string): string {
+  return value.replace(/[\\\]\[^-]/g, '\\$&')
+}
