@@ -11,6 +11,7 @@ import {BlockCache} from './blocks.js'
 import {mtlintMessageControl} from './control.js'
 import type {Pack} from './pack.js'
 import {glossary} from './plugins/glossary.js'
+import {numberFormat} from './plugins/number-format.js'
 import {sourceTypography} from './plugins/source-typography.js'
 import type {RulePlugin, BaseRuleOptions} from './rule.js'
 import type {DocumentType, RuleSetting, Severity} from './types.js'
@@ -52,6 +53,10 @@ export const registry: RuleRegistration[] = [
   {
     plugin: sourceTypography as RulePlugin<BaseRuleOptions>,
     options: (settings) => ({...settings.pack.ruleData<Record<string, unknown>>('source-typography')})
+  },
+  {
+    plugin: numberFormat as RulePlugin<BaseRuleOptions>,
+    options: (settings) => ({...settings.pack.ruleData<Record<string, unknown>>('number-format')})
   }
 ]
 
