@@ -11,6 +11,7 @@ import {BlockCache} from './blocks.js'
 import {mtlintMessageControl} from './control.js'
 import type {Pack} from './pack.js'
 import {glossary} from './plugins/glossary.js'
+import {nameConsistency} from './plugins/name-consistency.js'
 import {numberFormat} from './plugins/number-format.js'
 import {sourceTypography} from './plugins/source-typography.js'
 import type {RulePlugin, BaseRuleOptions} from './rule.js'
@@ -57,6 +58,14 @@ export const registry: RuleRegistration[] = [
   {
     plugin: numberFormat as RulePlugin<BaseRuleOptions>,
     options: (settings) => ({...settings.pack.ruleData<Record<string, unknown>>('number-format')})
+  },
+  {
+    plugin: nameConsistency as RulePlugin<BaseRuleOptions>,
+    options: (settings) => ({
+      ...settings.pack.ruleData<Record<string, unknown>>('name-consistency'),
+      glossary: settings.pack.glossary,
+      words: settings.words
+    })
   }
 ]
 

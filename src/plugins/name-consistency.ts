@@ -1,0 +1,319 @@
+/**
+ * @module name-consistency
+ * Flag one name spelled two ways in one article: an accent dropped
+ * (`Élisabeth` / `Elisabeth`), a French transliteration beside the English
+ * one (`Andreï` / `Andrei`, `Zelenski` / `Zelensky`).
+ *
+ * Document-level: every capitalised word is gathered first and grouped by a
+ * skeleton (no accents, transliteration variants reduced); each occurrence
+ * of a minority spelling is then reported once, with the majority spelling
+ * — or the glossary's preferred form — as `expected`. On a tie the English
+ * transliteration wins (no word-final `ï`, fewer French spellings such as
+ * `ou`, `tch`, `-ski`), and otherwise the spelling with its accents. Words
+ * the glossary already reports, words in the `words` setting, all-caps
+ * headlines, possessives, case differences and names that differ by more
+ * than accents without being long or sharing a neighbouring name (`Louis` /
+ * `Luis`) stay silent.
+ *
+ * @example ok
+ *   Andrei Vaitovich spoke first; later Andrei Vaitovich added details.
+ *   Marie Dupont met Mari Tanaka in Tokyo.
+ *   Louis Martin and Luis Garcia played for the same club.
+ *   MÉLENCHON WINS: Jean-Luc Mélenchon celebrated on Sunday.
+ *   Vladimir Poutine met Vladimir Putin's envoy on Friday.
+ *   Rose Dupont bought a rose for Rose Martin.
+ *   Mélenchon spoke, then Mélenchon’s allies cheered.
+ *   Élisabeth Borne resigned; Élisabeth Borne will stay in Parliament.
+ *   The Rhône and the Rhine are rivers that Mr Rhodes crossed.
+ *   Jean Martin met Jeanne Martin at the station.
+ *   France beat Francis Ngannou's team in a friendly.
+ *   Anna Karenina and Ana Ivanovic never met.
+ *   Sánchez arrived, and Sánchez left again at noon.
+ *   The Moscow correspondent met the Minsk correspondent.
+ *   Paris Saint-Germain beat Paris FC at the Parc des Princes.
+ *   Eric Zemmour debated Éric Ciotti on television.
+ * @example not-ok
+ *   Andreï Vaitovich spoke first; later Andrei Vaitovich added details.
+ *   Élisabeth Borne resigned on Monday, and Elisabeth Borne left Matignon.
+ *   Jean-Luc Mélenchon spoke; Melenchon then left the room.
+ *   Volodymyr Zelenski met Volodymyr Zelensky's ministers; Zelensky spoke.
+ *   Storm Irène hit Brittany; Irène then moved east and Irene weakened.
+ *   Kévin Vauquelin won the stage, and Kevin Vauquelin kept the jersey.
+ *   Pedro Sánchez said Sánchez would decide; Sanchez declined to comment.
+ *   Sergueï Lavrov and Sergei Lavrov are the same minister.
+ *   Dmitri Peskov spoke; Dmitriy Peskov later denied it.
+ *   Nikolaï Patrouchev met Nikolai Patrushev's deputy.
+ *   Hélène Roux-Barthélémy spoke, Roux-Barthelemy then left.
+ *   Léa Martin won; Léa Martin and Lea Martin are one player.
+ *   Maëlle Corvez sang, and Maëlle Corvez thanked Maelle Corvez's band.
+ *   The Taiwan Strait is tense; Taiwan and Taïwan talks stalled.
+ *   Khrouchtchev and Khrushchev were one man, Khrushchev said.
+ */
+import type {Root} from 'nlcst'
+import type {Point} from 'unist'
+import {location} from 'vfile-location'
+import {defineRule, type BaseRuleOptions} from '../rule.js'
+import type {Glossary} from '../glossary/compile.js'
+import {collectSentences, sentenceTokens} from '../tokens.js'
+import {fold, isAllCaps, isCapitalized} from '../util/text.js'
+
+/** One transliteration difference: the French and the English spelling. */
+export interface Transliteration {
+  /** The French side (`ou`; `-ski` at the end of a word). */
+  french: string
+  /** The English side (`u`; `-sky`). */
+  english: string
+}
+
+/** Options of the `name-consistency` rule (defaults in `rules/fr-en/data/name-consistency.yml`). */
+export interface NameConsistencyOptions extends BaseRuleOptions {
+  /** The glossary: its reports are not repeated, its preferred names win. */
+  glossary?: Glossary | undefined
+  /** Correct spellings (names, jargon) never reported. */
+  words?: string[] | undefined
+  /** French/English transliteration differences, applied in order. */
+  transliterations?: Transliteration[] | undefined
+  /** Letters French transliteration adds at the end of a name (`ï`, `ë`). */
+  frenchFinalLetters?: string[] | undefined
+  /** Shortest name (in letters) considered. */
+  minLength?: number | undefined
+  /** Shortest name that may differ by more than accents without a shared neighbouring name. */
+  minTransliterationLength?: number | undefined
+}
+
+/** One capitalised word of the document. */
+interface Occurrence {
+  /** The word as written, possessive removed. */
+  form: string
+  /** Lowercase, accents kept: the spelling compared. */
+  spelling: string
+  /** Folded (no accents, lowercase). */
+  folded: string
+  start: Point
+  end: Point
+  /** Whether the glossary already reports this word. */
+  covered: boolean
+  /** Skeletons of the capitalised neighbours (`p:` before, `n:` after). */
+  neighbours: string[]
+}
+
+/** One spelling of a name, with its occurrences. */
+interface Variant {
+  spelling: string
+  folded: string
+  occurrences: Occurrence[]
+  neighbours: Set<string>
+}
+
+/** The `name-consistency` rule. */
+export const nameConsistency = defineRule<NameConsistencyOptions>(
+  {
+    id: 'name-consistency',
+    description: 'Flag a name spelled two ways in one article (accents dropped, French transliterations).',
+    category: 'consistency',
+    severity: 'warning'
+  },
+  function (tree, file, options, {report}) {
+    const transliterations = options.transliterations ?? []
+    const finalLetters = options.frenchFinalLetters ?? ['ï', 'ë']
+    const minLength = options.minLength ?? 3
+    const minTransliteration = options.minTransliterationLength ?? 7
+    const words = new Set((options.words ?? []).map((d) => d.toLowerCase()))
+    const preferred = preferredNames(options.glossary)
+    const points = location(file)
+    const {occurrences, lowercase} = gather(tree, options.glossary, minLength)
+
+    const groups = new Map<string, Map<string, Variant>>()
+    for (const occurrence of occurrences) {
+      const key = skeleton(occurrence.folded, transliterations)
+      let group = groups.get(key)
+      if (!group) groups.set(key, (group = new Map()))
+      let variant = group.get(occurrence.spelling)
+      if (!variant) {
+        variant = {spelling: occurrence.spelling, folded: occurrence.folded, occurrences: [], neighbours: new Set()}
+        group.set(occurrence.spelling, variant)
+      }
+      variant.occurrences.push(occurrence)
+      for (const neighbour of occurrence.neighbours) variant.neighbours.add(neighbour)
+    }
+
+    for (const group of groups.values()) {
+      if (group.size < 2) continue
+      const variants = [...group.values()]
+      const target = pickTarget(variants, preferred, transliterations, finalLetters)
+      const shown = mostCommonForm(target)
+      for (const variant of variants) {
+        if (variant === target || words.has(variant.spelling)) continue
+        // An English word capitalised (`Rose` beside `rose`), not a name.
+        if (lowercase.has(variant.spelling)) continue
+        const accentsOnly = variant.folded === target.folded
+        // `Eric Zemmour` and `Éric Ciotti`: full names with different neighbours are different people.
+        if (fullNames(variant) && fullNames(target) && ![...variant.neighbours].some((d) => target.neighbours.has(d))) continue
+        if (!accentsOnly) {
+          const long = Math.min(variant.folded.length, target.folded.length) >= minTransliteration
+          const shared = [...variant.neighbours].some((d) => target.neighbours.has(d))
+          if (!long && !shared) continue
+        }
+        const note = explain(variant, target, variants, accentsOnly, preferred.has(target.folded), finalLetters)
+        for (const occurrence of variant.occurrences) {
+          if (occurrence.covered) continue
+          report({
+            place: {start: occurrence.start, end: occurrence.end},
+            reason: 'Unexpected `' + occurrence.form + '`, expected `' + shown + '`',
+            actual: occurrence.form,
+            expected: [shown],
+            note
+          })
+        }
+      }
+    }
+
+    function gather(root: Root, glossary: Glossary | undefined, shortest: number) {
+      const found: Occurrence[] = []
+      const lower = new Set<string>()
+      for (const sentence of collectSentences(root)) {
+        const tokens = sentenceTokens(sentence)
+        const covered = new Set<number>()
+        if (glossary && glossary.size > 0) {
+          for (const hit of glossary.match(tokens)) {
+            for (let index = hit.start; index <= hit.end; index++) covered.add(index)
+          }
+        }
+        const headline = tokens.filter((d) => d.kind === 'word' && /\p{L}/u.test(d.value)).every((d) => isAllCaps(d.value) || !/\p{L}{2}/u.test(d.value))
+        tokens.forEach((token, index) => {
+          if (token.kind !== 'word') return
+          const form = token.possessive ? token.value.slice(0, -token.possessive.length) : token.value
+          if (!isCapitalized(form)) {
+            lower.add(form.toLowerCase())
+            return
+          }
+          if (headline || isAllCaps(form)) return
+          if ((form.match(/\p{L}/gu)?.length ?? 0) < shortest) return
+          const neighbours: string[] = []
+          const previous = tokens[index - 1]
+          const next = tokens[index + 1]
+          if (previous?.kind === 'word' && isCapitalized(previous.value)) neighbours.push('p:' + skeleton(previous.key, transliterations))
+          if (next?.kind === 'word' && isCapitalized(next.value)) neighbours.push('n:' + skeleton(next.key, transliterations))
+          const startOffset = token.start.offset!
+          found.push({
+            form,
+            spelling: form.toLowerCase(),
+            folded: fold(form),
+            start: token.start,
+            end: token.possessive ? points.toPoint(startOffset + form.length) ?? token.end : token.end,
+            covered: covered.has(index),
+            neighbours
+          })
+        })
+      }
+      return {occurrences: found, lowercase: lower}
+    }
+  }
+)
+
+/** Whether every occurrence of a spelling stands next to another capitalised word. */
+function fullNames(variant: Variant): boolean {
+  return variant.occurrences.every((d) => d.neighbours.length > 0)
+}
+
+/** Reduce a folded name to its skeleton: transliteration differences rewritten to the English side. */
+export function skeleton(folded: string, transliterations: readonly Transliteration[]): string {
+  let result = folded
+  for (const {french, english} of transliterations) {
+    if (french.startsWith('-')) {
+      const suffix = french.slice(1)
+      if (result.endsWith(suffix)) result = result.slice(0, -suffix.length) + english.replace(/^-/, '')
+    } else {
+      result = result.split(french).join(english)
+    }
+  }
+  return result
+}
+
+/** How many French transliteration spellings a folded name carries. */
+function frenchScore(folded: string, transliterations: readonly Transliteration[]): number {
+  let score = 0
+  for (const {french, english} of transliterations) {
+    if (french.startsWith('-')) {
+      if (folded.endsWith(french.slice(1)) && !folded.endsWith(english.replace(/^-/, ''))) score++
+    } else if (!english.includes(french)) {
+      score += folded.split(french).length - 1
+    }
+  }
+  return score
+}
+
+function hasFinalFrenchLetter(spelling: string, letters: readonly string[]): boolean {
+  return letters.some((d) => new RegExp('[aeiouy]' + d + '$', 'u').test(spelling))
+}
+
+function accentCount(spelling: string): number {
+  return spelling.normalize('NFD').match(/\p{M}/gu)?.length ?? 0
+}
+
+function pickTarget(
+  variants: Variant[],
+  preferred: Map<string, string>,
+  transliterations: readonly Transliteration[],
+  finalLetters: readonly string[]
+): Variant {
+  const known = variants.find((d) => preferred.get(d.folded)?.toLowerCase() === d.spelling)
+  if (known) return known
+  return [...variants].sort((a, b) => {
+    const count = b.occurrences.length - a.occurrences.length
+    if (count !== 0) return count
+    // Tie: the English transliteration (no word-final ï), then fewer French
+    // spellings, then the spelling that keeps its accents.
+    const final = Number(hasFinalFrenchLetter(a.spelling, finalLetters)) - Number(hasFinalFrenchLetter(b.spelling, finalLetters))
+    if (final !== 0) return final
+    const french = frenchScore(a.folded, transliterations) - frenchScore(b.folded, transliterations)
+    if (french !== 0) return french
+    const accents = accentCount(b.spelling) - accentCount(a.spelling)
+    if (accents !== 0) return accents
+    return (a.occurrences[0]!.start.offset ?? 0) - (b.occurrences[0]!.start.offset ?? 0)
+  })[0]!
+}
+
+function mostCommonForm(variant: Variant): string {
+  const counts = new Map<string, number>()
+  for (const occurrence of variant.occurrences) counts.set(occurrence.form, (counts.get(occurrence.form) ?? 0) + 1)
+  return [...counts].sort((a, b) => b[1] - a[1])[0]![0]
+}
+
+function explain(
+  variant: Variant,
+  target: Variant,
+  variants: Variant[],
+  accentsOnly: boolean,
+  fromGlossary: boolean,
+  finalLetters: readonly string[]
+): string {
+  const form = mostCommonForm(variant)
+  const best = mostCommonForm(target)
+  const times = (n: number) => (n === 1 ? 'once' : n + ' times')
+  let note =
+    'This article writes one name two ways: `' + best + '` (' + times(target.occurrences.length) + ') and `' + form + '` (' +
+    times(variant.occurrences.length) + ').'
+  const tie = variants.every((d) => d.occurrences.length <= target.occurrences.length) && variant.occurrences.length === target.occurrences.length
+  if (fromGlossary) note += ' The glossary gives `' + best + '`.'
+  else if (tie && hasFinalFrenchLetter(variant.spelling, finalLetters)) {
+    note += ' On a tie the English transliteration wins: a final `' + [...variant.spelling].at(-1) + '` is the French transliteration (*Andreï* for Andrei).'
+  } else if (tie && !accentsOnly) note += ' On a tie the English transliteration wins over the French one.'
+  else if (tie) note += ' On a tie the spelling with its accents wins: dropping them is the usual slip.'
+  else note += accentsOnly ? ' Only the accents differ; keep the majority spelling.' : ' The spellings differ as French and English transliterations do; keep the majority spelling.'
+  return note
+}
+
+/** Folded single words of the glossary's preferred names (`putin` → `Putin`). */
+function preferredNames(glossary: Glossary | undefined): Map<string, string> {
+  const result = new Map<string, string>()
+  for (const entry of glossary?.entries ?? []) {
+    if (entry.family !== 'names') continue
+    for (const phrase of entry.preferred) {
+      for (const word of phrase.split(/\s+/)) {
+        if (isCapitalized(word)) result.set(fold(word), word)
+      }
+    }
+  }
+  return result
+}
