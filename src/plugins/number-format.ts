@@ -108,6 +108,9 @@ export const numberFormat = defineRule<NumberFormatOptions>(
     const mapper = placeMapper(file)
     const texts = proseTexts(tree)
     const evidence = gatherEvidence(texts)
+    // Words the article writes in lowercase: `M. Delete …` is a list item, not a title.
+    const lowercase = new Set<string>()
+    for (const {text} of texts) for (const word of text.matchAll(/(?<!\p{L})\p{Ll}+(?!\p{L})/gu)) lowercase.add(word[0])
 
     for (const prose of texts) {
       const text = prose.text
@@ -123,7 +126,7 @@ export const numberFormat = defineRule<NumberFormatOptions>(
       }
       for (const finding of ordinals(text, settings)) add(finding)
       for (const finding of times(text, settings)) add(finding)
-      for (const finding of titles(text, settings)) add(finding)
+      for (const finding of titles(text, settings, lowercase)) add(finding)
       for (const match of text.matchAll(new RegExp('(?<![\\p{L}\\p{N}])([nN])°(' + sp + '?)(?=\\d)', 'gu'))) {
         add({
           from: match.index,
@@ -391,7 +394,7 @@ function durationText(hours: number, minutes: number): string {
   return minutes === 0 ? h : h + ' ' + minutes + (minutes === 1 ? ' minute' : ' minutes')
 }
 
-function* titles(text: string, settings: Resolved): Generator<Finding> {
+function* titles(text: string, settings: Resolved, lowercase: Set<string>): Generator<Finding> {
   const names = [...settings.titles.keys()].sort((a, b) => b.length - a.length)
   const pattern = new RegExp(
     '(?<![\\p{L}\\p{N}.])(' + names.map((d) => d.replace(/\./g, '\\.')).join('|') + ')(?=' + sp + '+(\\p{Lu}\\p{Ll}+))',
@@ -399,7 +402,7 @@ function* titles(text: string, settings: Resolved): Generator<Finding> {
   )
   for (const match of text.matchAll(pattern)) {
     const title = match[1]!
-    if (settings.titleExceptions.has(match[2]!)) continue
+    if (settings.titleExceptions.has(match[2]!) || lowercase.has(match[2]!.toLowerCase())) continue
     if (title === 'M.' || title === 'MM.') {
       // `Richard M. Nixon`, `J. M. Coetzee`: a middle initial, not a title.
       const before = text.slice(Math.max(0, match.index - 40), match.index)

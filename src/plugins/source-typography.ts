@@ -137,7 +137,7 @@ export const sourceTypography = defineRule<SourceTypographyOptions>(
           safe: false
         })
       }
-      for (const match of text.matchAll(new RegExp('(?<=[.!?])(["”’»)]?)(' + space + '*)\\.(?![.\\p{L}\\p{N}])', 'gu'))) {
+      for (const match of text.matchAll(new RegExp('(?<=[.!?])(["”’»]?)(' + space + '*)\\.(?![.\\p{L}\\p{N}])', 'gu'))) {
         if (match[1] === '' && match[2] === '') continue
         const from = match.index + match[1]!.length
         add({
@@ -231,10 +231,14 @@ export const sourceTypography = defineRule<SourceTypographyOptions>(
           safe: false
         })
       }
-      for (const match of text.matchAll(/(?<=\p{L})\((?=[^()]*\))/gu)) {
+      // `Gigean(Hérault)`: a name or a number glued to the word before. A
+      // lowercase start (`expand(str)`, `member(s)`) or a camelCase word
+      // before it is code or an affix, not a slip.
+      for (const match of text.matchAll(/(?<=[\p{L}])\((?=[\p{Lu}\p{N}][^()]*\))/gu)) {
         const end = text.indexOf(')', match.index)
         const inner = text.slice(match.index + 1, end)
-        if (affixes.has(inner.toLowerCase()) || !/[\p{L}\p{N}]/u.test(inner)) continue
+        const word = /[\p{L}\p{N}._]*$/u.exec(text.slice(0, match.index))![0]
+        if (affixes.has(inner.toLowerCase()) || /[._]|\p{Ll}\p{Lu}/u.test(word)) continue
         if (!/\s/.test(inner) && inner.length < 4) continue
         add(missingSpace(match.index, match.index + 1, ' (', 'before'))
       }
