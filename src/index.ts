@@ -23,6 +23,9 @@ export {MtlintConfigError, formatProblem, isConfigError, type Problem} from './e
 export {loadPack, compilePackFolder} from './node/packs.js'
 export {validateConfig, resolveConfig, loadGlossaryFile, type Config} from './node/config.js'
 export {glossary, type GlossaryOptions} from './plugins/glossary.js'
+export {sourceTypography, type SourceTypographyOptions} from './plugins/source-typography.js'
+export {numberFormat, type NumberFormatOptions} from './plugins/number-format.js'
+export {nameConsistency, type NameConsistencyOptions, type Transliteration} from './plugins/name-consistency.js'
 export * from './types.js'
 
 /** Options of `lint` and `createProcessor`: a configuration, or resolved settings. */
