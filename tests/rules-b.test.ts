@@ -1,0 +1,315 @@
+/**
+ * Rules `source-typography`, `number-format` and `name-consistency`: public
+ * shape, one full message each, many reasons and ranges, the settings, and
+ * robustness cases.
+ */
+import {readFileSync} from 'node:fs'
+import path from 'node:path'
+import type {Root} from 'nlcst'
+import {unified} from 'unified'
+import {VFile} from 'vfile'
+import {describe, expect, it} from 'vitest'
+import * as mtlint from '../src/index.js'
+import {nameConsistency, numberFormat, sourceTypography, type LintOptions} from '../src/index.js'
+import {lintText, messagesOf, root} from './helpers.js'
+
+/** `line:column-line:column text → expected` of a rule's messages. */
+async function found(rule: string, text: string, name = 'a.txt', options: LintOptions = {}): Promise<string[]> {
+  const file = await lintText(text, name, options)
+  return messagesOf(file, rule).map((message) => {
+    const place = message.place as {start: {line: number; column: number; offset: number}; end: {line: number; column: number; offset: number}}
+    return `${place.start.line}:${place.start.column}-${place.end.line}:${place.end.column} ${text.slice(place.start.offset, place.end.offset)} → ${(message.expected ?? []).join(' | ')}`
+  })
+}
+
+/** The reasons of a rule's messages. */
+async function reasons(rule: string, text: string, name = 'a.txt', options: LintOptions = {}): Promise<string[]> {
+  return messagesOf(await lintText(text, name, options), rule).map((d) => d.reason)
+}
+
+describe('public API', () => {
+  it('exports the three plugins with their metadata', () => {
+    expect(mtlint.sourceTypography).toBe(sourceTypography)
+    expect(sourceTypography.meta).toMatchObject({id: 'source-typography', category: 'typography', severity: 'warning', safe: true})
+    expect(numberFormat.meta).toMatchObject({id: 'number-format', category: 'locale-convention', severity: 'warning'})
+    expect(nameConsistency.meta).toMatchObject({id: 'name-consistency', category: 'consistency', severity: 'warning'})
+    const ids = mtlint.registry.map((d) => d.plugin.meta.id)
+    expect(ids).toEqual(expect.arrayContaining(['source-typography', 'number-format', 'name-consistency']))
+  })
+})
+
+describe('source-typography', () => {
+  it('reports a full message with exact places after CRLF and an emoji', async () => {
+    const text = 'Title\r\n\r\n😀 He said « we won » today ?'
+    const file = await lintText(text, 'a.txt')
+    const messages = messagesOf(file, 'source-typography')
+    expect(messages.map((d) => d.reason)).toEqual([
+      'Unexpected `«`, expected `“`',
+      'Unexpected `»`, expected `”`',
+      'Unexpected space before `?`'
+    ])
+    expect(JSON.parse(JSON.stringify(messages[0]))).toEqual({
+      actual: '« ',
+      category: 'locale-convention/typography',
+      categoryName: 'typography',
+      column: 12,
+      expected: ['“'],
+      fatal: false,
+      file: 'a.txt',
+      line: 3,
+      message: 'Unexpected `«`, expected `“`',
+      name: 'a.txt:3:12-3:14',
+      note: 'French quotes with « guillemets » (and spaces inside them); English uses “…” with no spaces.',
+      place: {start: {line: 3, column: 12, offset: 20}, end: {line: 3, column: 14, offset: 22}},
+      reason: 'Unexpected `«`, expected `“`',
+      rule: 'source-typography',
+      ruleId: 'source-typography',
+      safe: true,
+      source: 'mtlint',
+      url: 'https://github.com/mtlint/mtlint/blob/main/docs/rules.md#source-typography'
+    })
+    expect(text.slice(20, 22)).toBe('« ')
+  })
+
+  it('gives drop-in replacements for exactly the reported range', async () => {
+    expect(await found('source-typography', 'He said : no ; then left !')).toEqual([
+      '1:8-1:10  : → :',
+      '1:13-1:15  ; → ;',
+      '1:25-1:27  ! → !'
+    ])
+    expect(await found('source-typography', 'It is a " heat dome " again.')).toEqual(['1:9-1:11 "  → "', '1:20-1:22  " → "'])
+    expect(await found('source-typography', 'The “ reform ” failed.')).toEqual(['1:5-1:7 “  → “', '1:13-1:15  ” → ”'])
+    expect(await found('source-typography', 'He spoke […]to them, then left,, sadly..')).toEqual([
+      '1:12-1:13 ] → ] ',
+      '1:31-1:33 ,, → ,',
+      '1:39-1:41 .. → .'
+    ])
+    expect(await found('source-typography', 'A “scandal”said Gigean(Hérault) officials.')).toEqual([
+      '1:11-1:12 ” → ” ',
+      '1:23-1:24 ( →  ('
+    ])
+    expect(await found('source-typography', 'It was “experience.” .')).toEqual(['1:21-1:23  . → '])
+  })
+
+  it('handles no-break and narrow no-break spaces', async () => {
+    expect(await found('source-typography', 'Why\u202F? «\u00A0Because\u00A0»')).toEqual([
+      '1:4-1:6 \u202F? → ?',
+      '1:7-1:9 «\u00A0 → “',
+      '1:16-1:18 \u00A0» → ”'
+    ])
+  })
+
+  it('suggests straight quotes in a document that uses them', async () => {
+    expect(await found('source-typography', 'He said "yes" and « no ».')).toEqual(['1:19-1:21 «  → "', '1:23-1:25  » → "'])
+    expect(await found('source-typography', 'He said « no ».', 'a.txt', {ruleOptions: {'source-typography': {quotes: 'straight'}}})).toEqual([
+      '1:9-1:11 «  → "',
+      '1:13-1:15  » → "'
+    ])
+  })
+
+  it('reports a straight apostrophe in curly quotes as info', async () => {
+    const file = await lintText("“We don't know,” she said.", 'a.txt')
+    const [message] = messagesOf(file, 'source-typography')
+    expect(message?.reason).toBe("Unexpected straight `'` in curly-quoted text, expected `’`")
+    expect(message?.fatal).toBeUndefined()
+  })
+
+  it('stays silent on English typography, code and URLs', async () => {
+    const clean = [
+      'At 10 : 30 the ratio was 3 : 1.',
+      'The member(s) of the (re)elected board, colo(u)r, etc., met.',
+      'He waited . . . then left.',
+      'Paris–London, 1990–2000, and a pause—then silence.',
+      '“I can’t,” she said. “Why?”',
+      'Breadcrumbs: Home » World » Europe',
+      'He typed :) and left ;)'
+    ]
+    for (const text of clean) expect(await found('source-typography', text)).toEqual([])
+    expect(await found('source-typography', 'Run `a : b` or visit https://example.com/x?a=1 now ; then stop.', 'a.md')).toEqual(['1:51-1:53  ; → ;'])
+    expect(await found('source-typography', '<p>Run <code>a : b</code> and <b>go</b> !</p>', 'a.html')).toEqual(['1:39-1:41  ! → !'])
+  })
+
+  it('does not offer a fix when markup sits inside the range', async () => {
+    const file = await lintText('He said **yes** :', 'a.md')
+    const [message] = messagesOf(file, 'source-typography')
+    expect(message?.actual).toBe(' :')
+    expect(message?.expected).toEqual([':'])
+  })
+})
+
+describe('number-format', () => {
+  it('reports a full message with exact places after CRLF and an emoji', async () => {
+    const text = 'Title\r\n\r\n😀 It cost 1 500 € and 3,5 million.'
+    const file = await lintText(text, 'a.txt')
+    const messages = messagesOf(file, 'number-format')
+    expect(messages.map(String)).toEqual([
+      'a.txt:3:12-3:19: Unexpected `1 500 €`, expected `€1,500`',
+      'a.txt:3:24-3:27: Unexpected `3,5`, expected `3.5`'
+    ])
+    expect(JSON.parse(JSON.stringify(messages[0]))).toEqual({
+      actual: '1 500 €',
+      category: 'locale-convention/number-format',
+      categoryName: 'locale-convention',
+      column: 12,
+      expected: ['€1,500'],
+      fatal: false,
+      file: 'a.txt',
+      line: 3,
+      message: 'Unexpected `1 500 €`, expected `€1,500`',
+      name: 'a.txt:3:12-3:19',
+      note: 'French separates thousands with a (narrow no-break) space; English uses a comma. French writes the currency symbol after the amount (`10 €`); English puts it first (`€10`).',
+      place: {start: {line: 3, column: 12, offset: 20}, end: {line: 3, column: 19, offset: 27}},
+      reason: 'Unexpected `1 500 €`, expected `€1,500`',
+      rule: 'number-format',
+      ruleId: 'number-format',
+      safe: true,
+      source: 'mtlint',
+      url: 'https://github.com/mtlint/mtlint/blob/main/docs/rules.md#number-format'
+    })
+  })
+
+  it('rewrites French numbers into English ones', async () => {
+    expect(await found('number-format', 'Rates of 36,4 % and 46 %, then +2,75% and 12\u202F000\u00A0€.')).toEqual([
+      '1:10-1:16 36,4 % → 36.4%',
+      '1:21-1:25 46 % → 46%',
+      '1:33-1:38 2,75% → 2.75%',
+      '1:43-1:51 12\u202F000\u00A0€ → €12,000'
+    ])
+    expect(await found('number-format', 'In the 53e minute of the 1re round, in the XXIe siècle and the Ve République.')).toEqual([
+      '1:8-1:11 53e → 53rd',
+      '1:26-1:29 1re → 1st',
+      '1:44-1:55 XXIe siècle → 21st century',
+      '1:64-1:77 Ve République → 5th Republic'
+    ])
+    expect(await found('number-format', 'M. Dupont met Mme Martin about the law n° 12.')).toEqual([
+      '1:1-1:3 M. → Mr | Mr.',
+      '1:15-1:18 Mme → Ms | Mrs',
+      '1:40-1:43 n°  → No. '
+    ])
+    expect(await found('number-format', 'The German figure was 1.500.000 euros.')).toEqual(['1:23-1:32 1.500.000 → 1,500,000'])
+  })
+
+  it('writes times in the configured format and durations as durations', async () => {
+    const text = 'Open from 9h30 to 18h, at 20 h 30, and for 2h15.'
+    expect(await found('number-format', text)).toEqual([
+      '1:11-1:15 9h30 → 9:30',
+      '1:19-1:22 18h → 18:00',
+      '1:27-1:34 20 h 30 → 20:30',
+      '1:44-1:48 2h15 → 2 hours 15 minutes'
+    ])
+    expect(await found('number-format', 'From 9h30 to 12h, then 0h.', 'a.txt', {ruleOptions: {'number-format': {timeFormat: '12h'}}})).toEqual([
+      '1:6-1:10 9h30 → 9:30 a.m.',
+      '1:14-1:17 12h → noon',
+      '1:24-1:26 0h → midnight'
+    ])
+  })
+
+  it('decides an ambiguous 1,788 from the article’s own numbers', async () => {
+    const french = 'Growth was 2,5 percent. Debt reached 1,788 million euros.'
+    const [message] = messagesOf(await lintText(french), 'number-format').filter((d) => d.actual === '1,788')
+    expect(message?.expected).toEqual(['1.788'])
+    expect(message?.note).toContain('this article writes `2,5` the French way')
+    expect((message as {safe?: boolean} | undefined)?.safe).toBe(false)
+    // The article writes decimals the English way: 1,788 million is English.
+    expect(await found('number-format', 'Growth was 2.5 percent. Debt reached 1,788 million euros.')).toEqual([])
+    // No evidence either way: silent.
+    expect(await found('number-format', 'Debt reached 1,788 million euros.')).toEqual([])
+    // Evidence, but 3,500 people does not read as a decimal.
+    expect(await found('number-format', 'Growth was 2,5 percent and 3,500 people marched.')).toEqual(['1:12-1:15 2,5 → 2.5'])
+  })
+
+  it('stays silent on English numbers', async () => {
+    const clean = [
+      'They hired 10,000 people, grew 3.5%, sold 1,500,000 units in 2020-21 and won 2-1.',
+      'Winds of 150 km/h, 42 °C, the 24h race, Richard M. Nixon and M. Night Shyamalan.',
+      'Call 01 23 45 67 89; in 2019 200 people came; items 1,2 and 3,4; the 2nd and 3rd.',
+      'Mme de Staël wrote; Xe is xenon; the iPhone 15 and 1e6 samples.',
+      'At 20:30 it cost €10, £5 or $3,250; Sales rose 1.2 million.'
+    ]
+    for (const text of clean) expect(await found('number-format', text)).toEqual([])
+  })
+})
+
+describe('name-consistency', () => {
+  it('reports a full message with exact places after CRLF and an emoji', async () => {
+    const text = 'Andrei Vaitovich spoke.\r\n\r\n😀 Then Andreï Vaitovich left.'
+    const file = await lintText(text, 'a.txt')
+    const messages = messagesOf(file, 'name-consistency')
+    expect(JSON.parse(JSON.stringify(messages))).toEqual([
+      {
+        actual: 'Andreï',
+        category: 'terminology/inconsistent-use',
+        categoryName: 'consistency',
+        column: 9,
+        expected: ['Andrei'],
+        fatal: false,
+        file: 'a.txt',
+        line: 3,
+        message: 'Unexpected `Andreï`, expected `Andrei`',
+        name: 'a.txt:3:9-3:15',
+        note: 'This article writes one name two ways: `Andrei` (once) and `Andreï` (once). On a tie the English transliteration wins: a final `ï` is the French transliteration (*Andreï* for Andrei).',
+        place: {start: {line: 3, column: 9, offset: 35}, end: {line: 3, column: 15, offset: 41}},
+        reason: 'Unexpected `Andreï`, expected `Andrei`',
+        rule: 'name-consistency',
+        ruleId: 'name-consistency',
+        safe: false,
+        source: 'mtlint',
+        url: 'https://github.com/mtlint/mtlint/blob/main/docs/rules.md#name-consistency'
+      }
+    ])
+  })
+
+  it('reports Andreï on the seed article, and nothing else of these rules', async () => {
+    for (const file of ['corpus/fr-en/000.txt', '../shared/seeds/000_16c94e385eee7c69.txt']) {
+      const full = path.join(root, file)
+      let text: string
+      try {
+        text = readFileSync(full, 'utf8')
+      } catch {
+        continue
+      }
+      const result = await lintText(text, file)
+      const ours = result.messages.filter((d) => ['source-typography', 'number-format', 'name-consistency'].includes((d as {rule?: string}).rule ?? ''))
+      expect(ours.map((d) => [d.ruleId, d.actual, d.expected])).toEqual([['name-consistency', 'Andreï', ['Andrei']]])
+    }
+  })
+
+  it('keeps the majority, the accents on a tie, and possessives apart', async () => {
+    expect(await found('name-consistency', 'Mélenchon spoke. Mélenchon’s allies cheered; Melenchon left.')).toEqual(['1:46-1:55 Melenchon → Mélenchon'])
+    expect(await found('name-consistency', 'Élisabeth Borne left; Elisabeth Borne stayed.')).toEqual(['1:23-1:32 Elisabeth → Élisabeth'])
+    expect(await found('name-consistency', 'Zelenski met Zelensky’s team; Zelenskyy and Zelensky spoke.')).toEqual([
+      '1:1-1:9 Zelenski → Zelensky',
+      '1:31-1:40 Zelenskyy → Zelensky'
+    ])
+  })
+
+  it('leaves the glossary’s findings to the glossary and prefers its form', async () => {
+    const text = 'Loukachenko spoke. Alexander Lukashenko, Loukachenko said.'
+    expect(await found('name-consistency', text)).toEqual([])
+    expect(messagesOf(await lintText(text), 'lukashenko-loukachenko')).toHaveLength(2)
+  })
+
+  it('skips words in the `words` setting, headlines and different people', async () => {
+    expect(await found('name-consistency', 'Andreï Vaitovich and Andrei Vaitovich.', 'a.txt', {words: ['Andreï']})).toEqual([])
+    expect(await found('name-consistency', 'MELENCHON WINS\n\nMélenchon won.')).toEqual([])
+    expect(await found('name-consistency', 'Eric Zemmour debated Éric Ciotti.')).toEqual([])
+    expect(await found('name-consistency', 'Louis Martin met Luis Garcia.')).toEqual([])
+  })
+
+  it('survives a tree without positions and Object.prototype words', async () => {
+    const tree: Root = {
+      type: 'RootNode',
+      children: [{type: 'ParagraphNode', children: [{type: 'SentenceNode', children: [{type: 'WordNode', children: [{type: 'TextNode', value: 'Andreï'}]}]}]}]
+    }
+    for (const plugin of [sourceTypography, numberFormat, nameConsistency]) {
+      const file = new VFile('Andreï')
+      await unified().use(plugin).run(tree, file)
+      expect(file.messages).toEqual([])
+    }
+    const words = 'Constructor toString __proto__ HasOwnProperty valueOf Constructor'
+    for (const rule of ['source-typography', 'number-format', 'name-consistency']) {
+      expect(await reasons(rule, words)).toEqual([])
+      expect(await reasons(rule, '')).toEqual([])
+    }
+  })
+})
