@@ -126,7 +126,7 @@ describe('source-typography', () => {
     ]
     for (const text of clean) expect(await found('source-typography', text)).toEqual([])
     expect(await found('source-typography', 'Run `a : b` or visit https://example.com/x?a=1 now ; then stop.', 'a.md')).toEqual(['1:51-1:53  ; → ;'])
-    expect(await found('source-typography', '<p>Run <code>a : b</code> and <b>go</b> !</p>', 'a.html')).toEqual(['1:39-1:41  ! → !'])
+    expect(await found('source-typography', '<p>Run <code>a : b</code> and <b>go</b> !</p>', 'a.html')).toEqual(['1:40-1:42  ! → !'])
   })
 
   it('does not offer a fix when markup sits inside the range', async () => {
