@@ -28,6 +28,9 @@
  *   A so-called “reform” [sic] was adopted.
  *   See https://example.com/a;b?c=d for details.
  *   Version 1..10 of the file is corrupt.
+ *   Prices rose 3,5 and the U.S. Army left Washington, D.C. on foot.
+ *   Visit Amazon.com or read e.g. the notes, i.e. this one.
+ *   The vote — held on Monday — was close.
  * @example not-ok
  *   The minister said : we will not give in.
  *   Why did he resign ?
@@ -46,6 +49,11 @@
  *   He said it was “experience.” .
  *   The government , however, disagreed.
  *   “They told us 'wait' and we waited,” he said.
+ *   The chancellor called it „a turning point“ in Berlin.
+ *   ¿Who will pay for the reform?
+ *   The fire reached Paris,then Lyon.
+ *   Talks ended without a deal.Then the minister left.
+ *   Disputes remain over Taiwan. –
  */
 import {defineRule, type BaseRuleOptions} from '../rule.js'
 import {placeMapper, proseTexts, type ProseText, type PlaceMapper} from '../util/source-text.js'
@@ -256,6 +264,51 @@ export const sourceTypography = defineRule<SourceTypographyOptions>(
           reason: 'Unbalanced spaces around `' + dash + '`',
           expected: [' ' + dash + ' ', dash],
           note: 'A dash between words takes a space on both sides or on neither; one space only is a slip.',
+          safe: false
+        })
+      }
+
+      // German „low quotes“ → English quotation marks (the German closing `“` is the English opening one).
+      for (const match of text.matchAll(/„([^„“”"]*)([“”])?/g)) {
+        add({
+          from: match.index,
+          to: match.index + 1,
+          reason: 'Unexpected `„`, expected `' + open + '`',
+          expected: [open],
+          note: 'German opens quotations with a low `„`; English uses ' + (straight ? '"…"' : '“…”') + '.',
+          safe: true
+        })
+        if (match[2] === '“') {
+          const at = match.index + match[0].length - 1
+          add({from: at, to: at + 1, reason: 'Unexpected `“` closing a quotation, expected `' + close + '`', expected: [close], note: 'German closes quotations with `“`; English closes them with `' + close + '`.', safe: true})
+        }
+      }
+
+      // Spanish inverted marks `¿` `¡` have no place in English.
+      for (const match of text.matchAll(/[¿¡]/g)) {
+        add({
+          from: match.index,
+          to: match.index + 1,
+          reason: 'Unexpected `' + match[0] + '`',
+          expected: [''],
+          note: 'Spanish opens questions and exclamations with `¿` and `¡`; English does not.',
+          safe: true
+        })
+      }
+
+      // Missing space after a comma or a full stop between words (`Paris,France`, `left.Then`).
+      for (const match of text.matchAll(/(?<=\p{Ll}{2})(,)(?=\p{L}{2})|(?<=\p{Ll}{2})(\.)(?=\p{Lu}\p{Ll})/gu)) {
+        add(missingSpace(match.index, match.index + 1, match[0] + ' ', 'after'))
+      }
+
+      // A dash left after the end of the last sentence of a paragraph (`… Taiwan. –`): a headline separator.
+      for (const match of text.matchAll(new RegExp('(?<=[.!?][”"’»)]?)(' + space + '*[–—-])(?=' + space + '*(?:[\\r\\n]|$))', 'gu'))) {
+        add({
+          from: match.index,
+          to: match.index + match[0].length,
+          reason: 'Unexpected `' + match[0].trim() + '` after the end of the paragraph',
+          expected: [''],
+          note: 'A dash after the last full stop of a paragraph is a leftover separator from the source page layout.',
           safe: false
         })
       }
