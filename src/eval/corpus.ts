@@ -178,7 +178,7 @@ function loadText(annotationPath: string, problems: AnnotationProblem[]): Corpus
   const base = annotationPath.slice(0, -'.json'.length)
   const candidates = textExtensions.map((d) => base + d).filter((d) => existsSync(d))
   if (candidates.length === 0) {
-    fail('', 'no text next to it (expected ' + path.basename(base) + textExtensions.slice(0, 4).join(' or ') + ')')
+    fail('', 'no text next to it (expected ' + path.basename(base) + '.txt, .md or .html)')
     return undefined
   }
   if (candidates.length > 1) {

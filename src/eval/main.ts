@@ -84,18 +84,18 @@ export async function main(argv: string[], io: EvalIo = {}): Promise<number> {
     return 2
   }
 
+  // Show paths as the user would type them.
+  const shown = (file: string) => path.relative(cwd, file) || '.'
   let corpus
   try {
     corpus = loadCorpus(dirs)
   } catch (error) {
     if (error instanceof CorpusError) {
-      stderr.write(error.message + '\n')
+      stderr.write(new CorpusError(error.problems.map((d) => ({...d, file: shown(d.file)}))).message + '\n')
       return 2
     }
     throw error
   }
-  // Show paths as the user would type them.
-  const shown = (file: string) => path.relative(cwd, file) || '.'
   corpus = {dirs: corpus.dirs.map(shown), texts: corpus.texts.map((d) => ({...d, path: shown(d.path), annotationPath: shown(d.annotationPath)}))}
 
   const result = await evaluate(corpus, {minConfidence: minConfidence as Confidence, lint: io.lint})

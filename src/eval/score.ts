@@ -294,7 +294,7 @@ function scoreText(text: CorpusText, messages: readonly VFileMessage[], minConfi
     })
   }
 
-  for (const finding of counted) {
+  for (const finding of [...counted].sort((a, b) => a.start - b.start)) {
     const isFound = found.has(finding.index)
     bump(result.byCategory, finding.category, isFound)
     bump(result.byLanguage, text.sourceLanguage, isFound)
