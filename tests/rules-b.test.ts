@@ -187,6 +187,11 @@ describe('number-format', () => {
       '1:40-1:43 n°  → No. '
     ])
     expect(await found('number-format', 'The German figure was 1.500.000 euros.')).toEqual(['1:23-1:32 1.500.000 → 1,500,000'])
+    expect(await found('number-format', 'About 1.500 people paid 3 M€, 2,5 Md€ or 1.985 euros.')).toEqual([
+      '1:7-1:12 1.500 → 1,500',
+      '1:25-1:29 3 M€ → €3 million',
+      '1:31-1:38 2,5 Md€ → €2.5 billion'
+    ])
   })
 
   it('writes times in the configured format and durations as durations', async () => {

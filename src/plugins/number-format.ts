@@ -29,7 +29,9 @@
  *   The vote was 1,788 to 1,201.
  *   Call 01 23 45 67 89 for tickets.
  *   The file lists items 1,2 and 3,4 as urgent, it costs $3,250.
- *   Temperatures could exceed 42 °C in the afternoon.
+ *   Temperatures could exceed 42 °C in the afternoon, or 20º C at night.
+ *   He earns 3,500 per month and 1.500 is a valid decimal with 1.5 people per home.
+ *   Petrol now costs 1.985 euros a litre and diesel 1.830 euros.
  * @example not-ok
  *   The deficit reached 3,5 million euros.
  *   Unemployment fell to 7,4 % last year.
@@ -49,6 +51,9 @@
  *   According to M. Dupont, the vote is lost.
  *   Mme Martin has resigned from the board.
  *   The index rose by 2,5 percent, while debt reached 1,788 million euros.
+ *   The project will cost 3 M€ and the stadium 1,2 Md€.
+ *   Around 1.500 people marched in Madrid on Sunday.
+ *   Real Madrid finished 2º in the league.
  */
 import {defineRule, type BaseRuleOptions, type RuleContext} from '../rule.js'
 import {placeMapper, proseTexts, type PlaceMapper, type ProseText} from '../util/source-text.js'
@@ -73,6 +78,10 @@ export interface NumberFormatOptions extends BaseRuleOptions {
   currencies?: string[] | undefined
   /** Words after an ambiguous `1,788` that make it read as a decimal. */
   decimalContexts?: string[] | undefined
+  /** Nouns that count whole things: `1.500 people` is a thousand and a half, never one and a half. */
+  countNouns?: string[] | undefined
+  /** French multiplier symbols after an amount (`3 M€`) and the English word (`million`). */
+  multipliers?: Record<string, string> | undefined
 }
 
 const sp = '[ \\u00A0\\u202F\\u2009]'
@@ -121,6 +130,7 @@ export const numberFormat = defineRule<NumberFormatOptions>(
         found.push(finding)
       }
 
+      for (const finding of multiplied(text, settings)) add(finding)
       for (const match of text.matchAll(/(?<![\p{L}\p{N}_.,'’])\d+(?:(?:[.,]|[ \u00A0\u202F\u2009](?=\d))\d+)*/gu)) {
         for (const run of splitRuns(match[0], match.index)) add(checkNumber(text, run, settings, evidence))
       }
@@ -152,6 +162,8 @@ interface Resolved {
   durationWords: Set<string>
   currencies: Set<string>
   decimalContexts: Set<string>
+  countNouns: Set<string>
+  multipliers: Map<string, string>
 }
 
 function resolve(options: NumberFormatOptions): Resolved {
@@ -165,7 +177,9 @@ function resolve(options: NumberFormatOptions): Resolved {
     timeWords: lower(options.timeWords, ['at', 'from', 'to', 'until', 'since', 'before', 'after', 'around', 'by', 'between', 'and']),
     durationWords: lower(options.durationWords, ['for', 'during', 'lasting', 'over', 'in', 'of', 'within']),
     currencies: new Set(options.currencies ?? ['€', '£', '$']),
-    decimalContexts: lower(options.decimalContexts, ['million', 'billion', 'trillion', '%', 'percent', 'per'])
+    decimalContexts: lower(options.decimalContexts, ['million', 'billion', 'trillion', '%', 'percent', 'per cent']),
+    countNouns: lower(options.countNouns, ['people', 'inhabitants', 'spectators']),
+    multipliers: new Map(Object.entries(options.multipliers ?? {'k€': 'thousand', 'M€': 'million', 'Md€': 'billion'}))
   }
 }
 
@@ -213,6 +227,12 @@ function checkNumber(text: string, run: Run, settings: Resolved, evidence: Evide
     const [integer, decimal] = value.split(',')
     english = integer!.replace(/\./g, ',') + (decimal ? '.' + decimal : '')
     why = 'Full stops separate thousands in the source language; English uses commas (and a decimal point).'
+  } else if (/^\d{1,3}\.\d{3}$/.test(value)) {
+    // `1.500 people`: one and a half people is not a count; the full stop groups thousands.
+    const noun = /^[ \u00A0\u202F\u2009]+(\p{L}+)/u.exec(after)?.[1]?.toLowerCase()
+    if (!noun || !settings.countNouns.has(noun)) return undefined
+    english = value.replace('.', ',')
+    why = 'The source language groups thousands with a full stop; `' + value + ' ' + noun + '` counts ' + noun + ', so it is ' + english + ' in English.'
   } else if (/^\d+,\d+$/.test(value)) {
     const [integer, decimal] = value.split(',') as [string, string]
     // `1,2 and 3,4`: a list of small numbers, not decimals.
@@ -222,13 +242,14 @@ function checkNumber(text: string, run: Run, settings: Resolved, evidence: Evide
       why = 'French writes decimals with a comma; English uses a decimal point.'
     } else {
       // `1,788`: English thousands or a French decimal. Let the article decide.
-      const next = /^[ \u00A0\u202F\u2009]?(%|[\p{L}]+)/u.exec(after)?.[1]?.toLowerCase()
-      if (!next || !settings.decimalContexts.has(next)) return undefined
+      const next = /^[ \u00A0\u202F\u2009]?(%|\p{L}+(?: \p{L}+)?)/u.exec(after)?.[1]?.toLowerCase()
+      const context = next && [...settings.decimalContexts].find((d) => next === d || next.startsWith(d + ' '))
+      if (!context) return undefined
       if (!evidence.french || evidence.english) return undefined
       english = integer + '.' + decimal
       why =
         'French writes decimals with a comma. `' + value + '` could be a thousand, but this article writes `' +
-        evidence.french + '` the French way and no number the English way, and `' + value + ' ' + next + '` reads as a decimal.'
+        evidence.french + '` the French way and no number the English way, and `' + value + ' ' + context + '` reads as a decimal.'
     }
   }
 
@@ -263,6 +284,30 @@ function checkNumber(text: string, run: Run, settings: Resolved, evidence: Evide
   }
 }
 
+/** `3 M€`, `2,5 Md€`, `500 k€`: French multiplier symbols after the amount. */
+function* multiplied(text: string, settings: Resolved): Generator<Finding> {
+  const symbols = [...settings.multipliers.keys()].sort((a, b) => b.length - a.length)
+  if (symbols.length === 0) return
+  const pattern = new RegExp(
+    '(?<![\\p{L}\\p{N}_.,])(\\d+(?:,\\d+)?)(' + sp + '?)(' + symbols.map((d) => d.replace(/[$]/g, '\\$')).join('|') + ')(?![\\p{L}\\p{N}])',
+    'gu'
+  )
+  for (const match of text.matchAll(pattern)) {
+    const amount = match[1]!.replace(',', '.')
+    const word = settings.multipliers.get(match[3]!)!
+    const currency = /[€$£]/.exec(match[3]!)?.[0] ?? ''
+    const expected = currency + amount + ' ' + word
+    yield {
+      from: match.index,
+      to: match.index + match[0].length,
+      reason: 'Unexpected `' + match[0] + '`, expected `' + expected + '`',
+      expected: [expected],
+      note: 'French abbreviates amounts with `k€`, `M€` and `Md€` (*millions*, *milliards d’euros*) after the number; English writes `€3 million`.',
+      safe: true
+    }
+  }
+}
+
 /** Unambiguous decimals and thousands anywhere in the article. */
 function gatherEvidence(texts: ProseText[]): Evidence {
   const evidence: Evidence = {french: undefined, english: undefined}
@@ -293,6 +338,8 @@ function* ordinals(text: string, settings: Resolved): Generator<Finding> {
     const number = Number(match[1])
     if (number === 0) continue
     if ((suffix === 'er' || suffix === 're' || suffix === 'ère') && number !== 1) continue
+    // `20º C`: a degree sign typed as an ordinal indicator.
+    if (suffix === 'º' && /^[ \u00A0\u202F\u2009]?[CF]\b/.test(text.slice(match.index + match[0].length))) continue
     yield ordinalFinding(text, match.index, match[0], number, settings)
   }
   const roman = /(?<![\p{L}\p{N}_])([IVXL]+)(\p{L}{1,3})(?![\p{L}\p{N}])/gu
