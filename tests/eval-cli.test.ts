@@ -78,6 +78,17 @@ describe('eval command', () => {
     )
   })
 
+  it('--baseline retext-spell scores another linter with the same scoring', async () => {
+    const result = await run([ok, '--baseline', 'retext-spell', '--json'])
+    expect(result.code).toBe(0)
+    const json = JSON.parse(result.stdout) as EvalResult & {linter: string}
+    expect(json.linter).toBe('retext-spell')
+    expect(Object.keys(json.byRule)).toEqual(['retext-spell'])
+    // `Poutine` is no English word: the spell checker flags it too.
+    expect(json.misses.map((d) => d.text)).not.toContain('Poutine')
+    expect((await run([ok, '--baseline', 'nope'])).stderr).toContain('unknown --baseline "nope" (expected one of retext-spell)')
+  })
+
   it('refuses --update-gate on another folder', async () => {
     const result = await run([ok, '--update-gate'])
     expect(result.code).toBe(2)

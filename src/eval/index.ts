@@ -6,3 +6,4 @@ export type {EvaluateOptions, EvalResult, LintFunction, Tally, RuleTally, FalseP
 export {formatResult, summaryLine, resultToJson, formatRecall, formatRate, table, type FormatOptions} from './format.js'
 export {readGate, checkGate, updateGate, gatePath, gateCorpus, type Gate, type GateUpdate} from './gate.js'
 export {main, type EvalIo} from './main.js'
+export {baselines, retextSpellBaseline} from './baselines.js'

@@ -8,6 +8,7 @@ import {CorpusError, loadCorpus, type Confidence} from './corpus.js'
 import {formatResult, resultToJson} from './format.js'
 import {checkGate, gateCorpus, gatePath, updateGate} from './gate.js'
 import {evaluate, type LintFunction} from './score.js'
+import {baselines} from './baselines.js'
 
 const usage = `Usage: npm run eval -- [options] [DIR…]
 
@@ -18,6 +19,7 @@ Options:
   --min-confidence certain|likely   count only findings this sure (default: likely, all)
   --json                            print one JSON object instead of tables
   -v, --verbose                     list every miss and false positive (file:line:column)
+  --baseline NAME                   score another linter the same way instead (retext-spell)
   --update-gate                     record recall and fp/1000 on corpus/ in corpus/gate.json
                                     when they are better than what it holds
   -h, --help                        show this help
@@ -51,7 +53,7 @@ export async function main(argv: string[], io: EvalIo = {}): Promise<number> {
   const stdout = io.stdout ?? process.stdout
   const stderr = io.stderr ?? process.stderr
   const cwd = io.cwd ?? process.cwd()
-  let values: {'min-confidence'?: string; json?: boolean; verbose?: boolean; 'update-gate'?: boolean; help?: boolean}
+  let values: {'min-confidence'?: string; json?: boolean; verbose?: boolean; 'update-gate'?: boolean; baseline?: string; help?: boolean}
   let positionals: string[]
   try {
     ;({values, positionals} = parseArgs({
@@ -62,6 +64,7 @@ export async function main(argv: string[], io: EvalIo = {}): Promise<number> {
         json: {type: 'boolean'},
         verbose: {type: 'boolean', short: 'v'},
         'update-gate': {type: 'boolean'},
+        baseline: {type: 'string'},
         help: {type: 'boolean', short: 'h'}
       }
     }))
@@ -78,9 +81,14 @@ export async function main(argv: string[], io: EvalIo = {}): Promise<number> {
     stderr.write(`eval: --min-confidence must be certain or likely (got ${JSON.stringify(minConfidence)})\n`)
     return 2
   }
+  const baseline = values.baseline
+  if (baseline !== undefined && !Object.hasOwn(baselines, baseline)) {
+    stderr.write(`eval: unknown --baseline ${JSON.stringify(baseline)} (expected one of ${Object.keys(baselines).join(', ')})\n`)
+    return 2
+  }
   const dirs = positionals.length > 0 ? positionals.map((d) => path.resolve(cwd, d)) : [gateCorpus]
-  if (values['update-gate'] && (dirs.length !== 1 || dirs[0] !== gateCorpus || minConfidence !== 'likely')) {
-    stderr.write('eval: --update-gate measures corpus/ with all findings; give no folder and no --min-confidence\n')
+  if (values['update-gate'] && (dirs.length !== 1 || dirs[0] !== gateCorpus || minConfidence !== 'likely' || baseline !== undefined)) {
+    stderr.write('eval: --update-gate measures mtlint on corpus/ with all findings; give no folder, no --min-confidence, no --baseline\n')
     return 2
   }
 
@@ -98,8 +106,10 @@ export async function main(argv: string[], io: EvalIo = {}): Promise<number> {
   }
   corpus = {dirs: corpus.dirs.map(shown), texts: corpus.texts.map((d) => ({...d, path: shown(d.path), annotationPath: shown(d.annotationPath)}))}
 
-  const result = await evaluate(corpus, {minConfidence: minConfidence as Confidence, lint: io.lint})
-  stdout.write((values.json ? JSON.stringify(resultToJson(result), null, 2) : formatResult(result, {verbose: values.verbose})) + '\n')
+  const lint = io.lint ?? (baseline === undefined ? undefined : baselines[baseline]!())
+  const result = await evaluate(corpus, {minConfidence: minConfidence as Confidence, lint})
+  const label = baseline ?? 'mtlint'
+  stdout.write((values.json ? JSON.stringify({linter: label, ...resultToJson(result)}, null, 2) : formatResult(result, {verbose: values.verbose, label})) + '\n')
 
   if (values['update-gate']) {
     const file = io.gateFile ?? gatePath
