@@ -92,7 +92,7 @@ describe('eval command', () => {
   it('refuses --update-gate on another folder', async () => {
     const result = await run([ok, '--update-gate'])
     expect(result.code).toBe(2)
-    expect(result.stderr).toContain('--update-gate measures corpus/')
+    expect(result.stderr).toContain('--update-gate measures mtlint on corpus/')
   })
 
   it('runs as `tsx src/eval/cli.ts` (what `npm run eval` calls)', async () => {
