@@ -43,7 +43,7 @@ describe('eval command', () => {
     expect(lines[0]).toBe('mtlint on tests/fixtures/eval/ok: 3 texts, 40 words, all findings (certain and likely)')
     expect(lines.at(-1)).toMatch(closing)
     expect(lines.filter((d) => closing.test(d))).toHaveLength(1)
-    for (const heading of [/^category +found +total +recall$/m, /^source language +found/m, /^rule +messages +true +false\+ +clean +control +elsewhere +fp\/1000w$/m, /^overall +found/m]) {
+    for (const heading of [/^category +found +total +recall +certain: found +total +recall$/m, /^source language +found/m, /^rule +messages +true +false\+ +clean +control +elsewhere +fp\/1000w$/m, /^overall +found/m]) {
       expect(result.stdout).toMatch(heading)
     }
   })
@@ -119,6 +119,7 @@ function figures(found: number, total: number, falsePositives: number, words: nu
     overall: {found, total, recall: found / total, falsePositives, clean: 0, control: 0, elsewhere: falsePositives, fpPer1000: (falsePositives * 1000) / words},
     byCategory: {},
     byLanguage: {},
+    certain: {overall: {found, total, recall: found / total}, byCategory: {}},
     byRule: {},
     byText: [],
     misses: [],

@@ -3,7 +3,7 @@
  * per rule, the overall figures, optionally every miss and false positive,
  * and one closing summary line that scripts can read.
  */
-import type {EvalResult} from './score.js'
+import type {EvalResult, Tally} from './score.js'
 
 /** Options of `formatResult`. */
 export interface FormatOptions {
@@ -64,7 +64,16 @@ export function formatResult(result: EvalResult, options: FormatOptions = {}): s
       (result.minConfidence === 'certain' ? 'certain findings only' : 'all findings (certain and likely)')
   )
 
-  lines.push('', ...table(['category', 'found', 'total', 'recall'], Object.entries(result.byCategory).map(([name, d]) => [name, String(d.found), String(d.total), formatRecall(d.recall)])))
+  // Recall on certain findings beside the main figures (the same columns twice under --min-confidence certain).
+  const certainCells = (d: Tally | undefined) => (d && d.total > 0 ? [String(d.found), String(d.total), formatRecall(d.recall)] : ['0', '0', '-'])
+  const withCertain = result.minConfidence === 'likely'
+  lines.push(
+    '',
+    ...table(
+      ['category', 'found', 'total', 'recall', ...(withCertain ? ['certain: found', 'total', 'recall'] : [])],
+      Object.entries(result.byCategory).map(([name, d]) => [name, String(d.found), String(d.total), formatRecall(d.recall), ...(withCertain ? certainCells(result.certain.byCategory[name]) : [])])
+    )
+  )
   lines.push('', ...table(['source language', 'found', 'total', 'recall'], Object.entries(result.byLanguage).map(([name, d]) => [name, String(d.found), String(d.total), formatRecall(d.recall)])))
   lines.push(
     '',
@@ -99,7 +108,8 @@ export function formatResult(result: EvalResult, options: FormatOptions = {}): s
           String(overall.control),
           String(overall.elsewhere),
           formatRate(overall.fpPer1000)
-        ]
+        ],
+        ...(withCertain ? [['certain', ...certainCells(result.certain.overall)]] : [])
       ]
     )
   )

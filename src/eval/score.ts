@@ -131,6 +131,8 @@ export interface EvalResult {
   byCategory: Record<string, Tally>
   /** Recall per source language. */
   byLanguage: Record<string, Tally>
+  /** Recall on `certain` findings only, overall and per category (the same as above under `--min-confidence certain`). */
+  certain: {overall: Tally; byCategory: Record<string, Tally>}
   /** Messages, true and false positives per rule (`rule` field; glossary entries grouped as `glossary`). */
   byRule: Record<string, RuleTally>
   /** Per text. */
@@ -225,6 +227,7 @@ export async function evaluate(corpus: Corpus, options: EvaluateOptions = {}): P
     overall: {found: 0, total: 0, recall: 0, ...emptyFalsePositives()},
     byCategory: {},
     byLanguage: {},
+    certain: {overall: {found: 0, total: 0, recall: 0}, byCategory: {}},
     byRule: {},
     byText: [],
     misses: [],
@@ -238,7 +241,9 @@ export async function evaluate(corpus: Corpus, options: EvaluateOptions = {}): P
     scoreText(text, messages, minConfidence, result)
   }
 
-  for (const tally of [result.overall, ...Object.values(result.byCategory), ...Object.values(result.byLanguage), ...result.byText]) finish(tally)
+  const {certain} = result
+  for (const tally of [result.overall, certain.overall, ...Object.values(result.byCategory), ...Object.values(certain.byCategory), ...Object.values(result.byLanguage), ...result.byText]) finish(tally)
+  certain.byCategory = sortedRecord(certain.byCategory)
   result.overall.fpPer1000 = perThousand(result.overall.falsePositives, result.words)
   for (const tally of Object.values(result.byRule)) tally.fpPer1000 = perThousand(tally.falsePositives, result.words)
   result.byCategory = sortedRecord(result.byCategory)
@@ -298,6 +303,11 @@ function scoreText(text: CorpusText, messages: readonly VFileMessage[], minConfi
     const isFound = found.has(finding.index)
     bump(result.byCategory, finding.category, isFound)
     bump(result.byLanguage, text.sourceLanguage, isFound)
+    if (finding.confidence === 'certain') {
+      bump(result.certain.byCategory, finding.category, isFound)
+      result.certain.overall.total++
+      if (isFound) result.certain.overall.found++
+    }
     result.overall.total++
     if (isFound) {
       result.overall.found++
