@@ -124,9 +124,12 @@ export const numberFormat = defineRule<NumberFormatOptions>(
     for (const prose of texts) {
       const text = prose.text
       const found: Finding[] = []
+      // Characters already reported: the first (most specific) check wins a range.
+      const claimed = new Uint8Array(text.length)
       const add = (finding: Finding | undefined) => {
         if (!finding) return
-        if (found.some((d) => d.from < finding.to && finding.from < d.to)) return
+        for (let index = finding.from; index < finding.to; index++) if (claimed[index]) return
+        claimed.fill(1, finding.from, finding.to)
         found.push(finding)
       }
 
