@@ -239,7 +239,7 @@ function checkNumber(text: string, run: Run, settings: Resolved, evidence: Evide
   } else if (/^\d+,\d+$/.test(value)) {
     const [integer, decimal] = value.split(',') as [string, string]
     // `1,2 and 3,4`: a list of small numbers, not decimals.
-    if (/^\s*(?:and|or|&)\s+\d+,\d+/.test(after) || /\d+,\d+\s+(?:and|or|&)\s*$/.test(text.slice(0, run.from))) return undefined
+    if (/^\s*(?:and|or|&)\s+\d+,\d+/.test(after) || /\d+,\d+\s+(?:and|or|&)\s*$/.test(text.slice(Math.max(0, run.from - 40), run.from))) return undefined
     if (decimal.length !== 3 || integer.length > 3 || /^0+$/.test(integer)) {
       english = integer + '.' + decimal
       why = 'French writes decimals with a comma; English uses a decimal point.'
@@ -413,7 +413,7 @@ function* times(text: string, settings: Resolved): Generator<Finding> {
     const hasMinutes = match[4] !== undefined && gap === (match[3] !== '')
     const minutes = hasMinutes ? Number(match[4]) : 0
     const actual = hasMinutes ? match[0] : match[1]! + match[2]! + 'h'
-    const previous = /(\p{L}+)[ \u00A0\u202F\u2009]+$/u.exec(text.slice(0, match.index))?.[1]?.toLowerCase()
+    const previous = /(\p{L}+)[ \u00A0\u202F\u2009]+$/u.exec(text.slice(Math.max(0, match.index - 40), match.index))?.[1]?.toLowerCase()
     // `8 h` alone is a time only after `at`, `from`, `until` …
     if (gap && !hasMinutes && !(previous && settings.timeWords.has(previous))) continue
     const duration = previous !== undefined && settings.durationWords.has(previous)

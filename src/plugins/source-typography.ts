@@ -245,10 +245,10 @@ export const sourceTypography = defineRule<SourceTypographyOptions>(
       // `Gigean(Hérault)`: a name or a number glued to the word before. A
       // lowercase start (`expand(str)`, `member(s)`) or a camelCase word
       // before it is code or an affix, not a slip.
-      for (const match of text.matchAll(/(?<=[\p{L}])\((?=[\p{Lu}\p{N}][^()]*\))/gu)) {
+      for (const match of text.matchAll(/(?<=[\p{L}])\((?=[\p{Lu}\p{N}][^()]{0,200}\))/gu)) {
         const end = text.indexOf(')', match.index)
         const inner = text.slice(match.index + 1, end)
-        const word = /[\p{L}\p{N}._]*$/u.exec(text.slice(0, match.index))![0]
+        const word = /[\p{L}\p{N}._]*$/u.exec(text.slice(Math.max(0, match.index - 80), match.index))![0]
         if (affixes.has(inner.toLowerCase()) || /[._]|\p{Ll}\p{Lu}/u.test(word)) continue
         if (!/\s/.test(inner) && inner.length < 4) continue
         add(missingSpace(match.index, match.index + 1, ' (', 'before'))
@@ -378,8 +378,10 @@ function missingSpace(from: number, to: number, expected: string, where: 'before
 
 /** The text inside the bracket pair closed at `close`, if it opens in the same paragraph. */
 function bracketContent(text: string, close: number): string | undefined {
-  const open = text.lastIndexOf('(', close)
-  return open === -1 ? undefined : text.slice(open + 1, close)
+  // Bounded look-back keeps a paragraph full of `)` linear.
+  const window = text.slice(Math.max(0, close - 200), close)
+  const open = window.lastIndexOf('(')
+  return open === -1 ? undefined : window.slice(open + 1)
 }
 
 function report(found: Finding[], prose: ProseText, mapper: PlaceMapper, context: RuleContext): void {
