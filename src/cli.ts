@@ -12,10 +12,11 @@ import {parseArgs} from 'node:util'
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import process from 'node:process'
-import {PassThrough} from 'node:stream'
+import {PassThrough, Readable} from 'node:stream'
 import {engine} from 'unified-engine'
 import {unified} from 'unified'
-import type {VFile} from 'vfile'
+import {VFile} from 'vfile'
+import {createTwoFilesPatch} from 'diff'
 import {mtlintParse, extensions} from './parse.js'
 import {mtlintNode} from './node/plugin.js'
 import {canPool, defaultJobs, mtlintPooled, pooledParse, startPool, stopPool} from './node/pool.js'
@@ -25,6 +26,10 @@ import {formatProblem, isConfigError, type Problem} from './errors.js'
 import {packageRoot} from './node/packs.js'
 import {report as renderReport, reporterNames, type ReporterName} from './reporters/index.js'
 import {writeAtomic} from './node/write.js'
+import {fixText, maxFixRounds} from './fix.js'
+import {changedLines, checkRevision, keepChanged, SinceError, type ChangedLines} from './since.js'
+import {scoreFile, type ScoringConfig} from './reporters/score.js'
+import {relativePath} from './reporters/util.js'
 import type {DocumentType, RuleSetting} from './types.js'
 
 const usage = `Usage: mtlint [options] [path | glob ...]
@@ -37,6 +42,13 @@ Options:
       --stdin-filepath <p>   path to report stdin as (also picks the type)
   -r, --report <name>        reporter: ${reporterNames.join(', ')} (default: stylish)
   -o, --output <file>        write the report to a file (atomically)
+      --max-score <n>        exit 1 when a file scores above n penalty points
+                             per 1,000 words (minor 1, major 5, critical 10)
+      --fix                  apply the safe fixes to the files (atomically),
+                             then report what remains
+      --fix-dry-run          print the safe fixes as a unified diff instead
+      --since <rev>          report only findings on lines changed since a
+                             git revision
   -g, --glossary <file>      add a glossary (YAML, CSV, TSV); repeatable
       --pack <name|path>     language pack (default: fr-en)
       --rule <id=setting>    set a rule or entry: off, error, warning, info; repeatable
@@ -55,8 +67,8 @@ Options:
   -h, --help                 show this help
   -v, --version              show the version
 
-Exit codes: 0 clean, 1 an error-severity finding (or any with --frail),
-2 a usage, configuration or input error.`
+Exit codes: 0 clean, 1 an error-severity finding (or any with --frail, or a
+score above --max-score / maxScore), 2 a usage, configuration or input error.`
 
 /** Run the CLI; resolves to the exit code. */
 export async function main(argv: string[], io: {stdin?: NodeJS.ReadableStream; stdout?: NodeJS.WritableStream; stderr?: NodeJS.WritableStream; cwd?: string} = {}): Promise<number> {
@@ -96,6 +108,13 @@ export async function main(argv: string[], io: {stdin?: NodeJS.ReadableStream; s
     else problems.push(`--rule expects id=off|on|error|warning|info (got \`${item}\`)`)
   }
   if (values.spelling === false) rules['spelling'] = 'off'
+  const maxScore = values['max-score'] === undefined ? undefined : Number(values['max-score'])
+  if (maxScore !== undefined && (!Number.isFinite(maxScore) || maxScore < 0 || values['max-score']!.trim() === '')) {
+    problems.push(`--max-score must be a non-negative number (got \`${values['max-score']}\`)`)
+  }
+  const fix = Boolean(values.fix)
+  const dryRun = Boolean(values['fix-dry-run'])
+  if (fix && dryRun) problems.push('--fix and --fix-dry-run cannot be used together')
   if (problems.length > 0) {
     stderr.write(problems.map((d) => 'mtlint: ' + d).join('\n') + '\n')
     return 2
@@ -111,6 +130,7 @@ export async function main(argv: string[], io: {stdin?: NodeJS.ReadableStream; s
   if (values.glossary?.length) flags.glossaries = values.glossary.map((d) => path.resolve(cwd, d))
   if (values.pack) flags.pack = values.pack.includes('/') || values.pack.startsWith('.') ? path.resolve(cwd, values.pack) : values.pack
   if (type) flags.type = type
+  if (maxScore !== undefined) flags.maxScore = maxScore
 
   let jobs = values.jobs === undefined ? undefined : Number(values.jobs)
   if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)) {
@@ -119,10 +139,22 @@ export async function main(argv: string[], io: {stdin?: NodeJS.ReadableStream; s
   }
   const files = positionals.filter((d) => d !== '-')
   const useStdin = files.length === 0
+  if (fix && useStdin) {
+    stderr.write('mtlint: --fix rewrites files and needs paths; use --fix-dry-run to see the fixes for stdin\n')
+    return 2
+  }
+  const since = values.since
+  if (since !== undefined) {
+    try {
+      await checkRevision(since, cwd)
+    } catch (error) {
+      stderr.write('mtlint: ' + (error as Error).message + '\n')
+      return 2
+    }
+  }
   jobs ??= !useStdin && countFiles(files, cwd, extensions, 16) >= 16 ? defaultJobs() : 1
   const pooled = jobs > 1 && canPool()
   const plugin = pooled ? mtlintPooled : mtlintNode
-  if (pooled) startPool(jobs)
 
   const configErrors: Problem[] = []
   const record = (error: unknown) => {
@@ -133,14 +165,17 @@ export async function main(argv: string[], io: {stdin?: NodeJS.ReadableStream; s
   const sink = new PassThrough()
   sink.resume()
 
-  const result = await new Promise<{code: number; files: VFile[]; error?: Error}>((resolve) => {
+  // One engine run; --fix and --fix-dry-run run it again on the fixed texts
+  // (as VFiles, which the engine does not re-read), with the same settings.
+  const lintFiles = (inputs: Array<string | VFile>, stdin: boolean | string) => new Promise<{code: number; files: VFile[]; error?: Error}>((resolve) => {
+    if (pooled) startPool(jobs)
     engine(
       {
         processor: pooled ? unified().use(pooledParse).use(plugin, flags) : unified().use(mtlintParse, {type}).use(plugin, flags),
         cwd,
-        files,
+        files: inputs,
         extensions,
-        streamIn: useStdin ? (io.stdin ?? process.stdin) : undefined,
+        streamIn: typeof stdin === 'string' ? Readable.from([stdin]) : stdin ? (io.stdin ?? process.stdin) : undefined,
         filePath: values['stdin-filepath'],
         streamOut: sink,
         streamError: sink,
@@ -173,6 +208,8 @@ export async function main(argv: string[], io: {stdin?: NodeJS.ReadableStream; s
     )
   })
 
+  const result = await lintFiles(files, useStdin)
+
   if (result.error) {
     if (isConfigError(result.error)) configErrors.push(...result.error.problems)
     else {
@@ -203,11 +240,101 @@ export async function main(argv: string[], io: {stdin?: NodeJS.ReadableStream; s
     return 2
   }
 
-  const output = renderReport(reporter, result.files, {
+  let finalFiles = result.files
+
+  // --since: keep only findings on lines changed since the revision (before
+  // fixing, so --fix touches only the new draft's lines too).
+  const changed = new Map<VFile, ChangedLines>()
+  const restrict = async (file: VFile, original: VFile) => {
+    if (since === undefined || !original.path) return
+    let lines = changed.get(original)
+    if (!lines) {
+      lines = await changedLines(since, path.resolve(cwd, original.path))
+      changed.set(original, lines)
+    }
+    keepChanged(file, lines)
+  }
+  try {
+    for (const file of finalFiles) await restrict(file, file)
+  } catch (error) {
+    if (!(error instanceof SinceError)) throw error
+    stderr.write('mtlint: ' + error.message + '\n')
+    return 2
+  }
+
+  if (fix || dryRun) {
+    const fixed = await fixFiles(finalFiles)
+    if (typeof fixed === 'string') {
+      stderr.write('mtlint: ' + fixed + '\n')
+      return 2
+    }
+    finalFiles = fixed.files
+    if (fix) {
+      for (const [index, file] of finalFiles.entries()) {
+        const before = fixed.originals[index]
+        if (before === undefined || !file.path || String(file.value) === before) continue
+        try {
+          await writeAtomic(path.resolve(cwd, file.path), String(file.value))
+        } catch (error) {
+          stderr.write('mtlint: cannot write fixes: ' + (error as Error).message + '\n')
+          return 2
+        }
+      }
+    } else {
+      const patches = finalFiles
+        .map((file, index) => {
+          const before = fixed.originals[index]
+          if (before === undefined || String(file.value) === before) return ''
+          const name = file.path ? relativePath(file, cwd) : '<stdin>'
+          return createTwoFilesPatch('a/' + name, 'b/' + name, before, String(file.value), undefined, undefined, {context: 3})
+            .replace(/^=+\n/, '')
+        })
+        .filter(Boolean)
+      if (patches.length > 0) stdout.write(patches.join(''))
+    }
+  }
+
+  /**
+   * Fix every file until no safe fix remains (a fix can reveal another), by
+   * re-linting the fixed texts in memory; the texts are written once, after
+   * the last lint, so what is reported is what is on disk.
+   */
+  async function fixFiles(linted: VFile[]): Promise<{files: VFile[]; originals: Array<string | undefined>} | string> {
+    const current = [...linted]
+    const originals = current.map((file) => (fixable(file) ? String(file.value ?? '') : undefined))
+    for (let round = 0; round < maxFixRounds; round++) {
+      const pending: number[] = []
+      const inputs: VFile[] = []
+      let stdinValue: string | undefined
+      current.forEach((file, index) => {
+        if (originals[index] === undefined) return
+        const {value, edits} = fixText(file)
+        if (edits.length === 0) return
+        pending.push(index)
+        // stdin has no path (the engine would give a VFile one): lint it as stdin again.
+        if (useStdin) stdinValue = value
+        else inputs.push(new VFile({path: file.path, cwd: file.cwd, value}))
+      })
+      if (pending.length === 0) break
+      const again = await lintFiles(inputs, stdinValue ?? false)
+      if (again.error) return again.error.message
+      for (const [position, index] of pending.entries()) {
+        const file = again.files[position]
+        if (!file) continue
+        await restrict(file, linted[index]!)
+        current[index] = file
+      }
+    }
+    return {files: current, originals}
+  }
+
+  const scoring: ScoringConfig = maxScore === undefined ? {} : {maxScore}
+  const output = renderReport(reporter, finalFiles, {
     quiet: Boolean(values.quiet),
     silent: Boolean(values.silent),
     color: values.color ?? (values.output ? false : Boolean((stdout as NodeJS.WriteStream).isTTY)),
-    cwd
+    cwd,
+    scoring
   })
 
   if (values.output) {
@@ -218,14 +345,22 @@ export async function main(argv: string[], io: {stdin?: NodeJS.ReadableStream; s
       return 2
     }
   } else if (output) {
-    ;(reporter === 'stylish' ? stderr : stdout).write(output.endsWith('\n') ? output : output + '\n')
+    // The diff of --fix-dry-run owns stdout: every report goes to stderr then.
+    ;(reporter === 'stylish' || dryRun ? stderr : stdout).write(output.endsWith('\n') ? output : output + '\n')
   }
 
   if (inputError) return 2
-  const failed = result.files.some((file) =>
-    file.messages.some((message) => message.fatal === true || (values.frail && message.fatal === false))
+  const failed = finalFiles.some(
+    (file) =>
+      file.messages.some((message) => message.fatal === true || (values.frail && message.fatal === false)) ||
+      scoreFile(file, scoring).failed
   )
   return failed ? 1 : 0
+}
+
+/** Whether a file may be fixed: read, and not failed on input (a fatal non-mtlint message). */
+function fixable(file: VFile): boolean {
+  return file.value !== undefined && file.value !== null && !file.messages.some((d) => d.fatal === true && d.source !== 'mtlint')
 }
 
 function parse(argv: string[]) {
@@ -252,6 +387,10 @@ function parse(argv: string[]) {
       ignore: {type: 'boolean'},
       'ignore-pattern': {type: 'string', multiple: true},
       color: {type: 'boolean'},
+      'max-score': {type: 'string'},
+      fix: {type: 'boolean'},
+      'fix-dry-run': {type: 'boolean'},
+      since: {type: 'string'},
       jobs: {type: 'string', short: 'j'},
       help: {type: 'boolean', short: 'h'},
       version: {type: 'boolean', short: 'v'}

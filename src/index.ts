@@ -10,6 +10,7 @@ import type {Processor} from 'unified'
 import {VFile, type Compatible} from 'vfile'
 import {createProcessor as createCoreProcessor, type Settings} from './processor.js'
 import {absolutizeConfig, resolveConfig, validateConfig, type Config} from './node/config.js'
+import {mtlintWordCount} from './reporters/score.js'
 
 export {mtlint, registry, resolveRuleSetting, type Settings, type RuleRegistration} from './processor.js'
 export {mtlintParse, parseToNlcst, typeFromPath, extensions, type ParseOptions} from './parse.js'
@@ -59,7 +60,8 @@ function resolveSettings(options: LintOptions): Settings {
  * by default).
  */
 export function createProcessor(options: LintOptions = {}): Processor<Root, Root, Root, undefined, undefined> {
-  return createCoreProcessor(settingsOf(options))
+  // The word count rides along so `scoreFile(await lint(text))` works.
+  return createCoreProcessor(settingsOf(options)).use(mtlintWordCount)
 }
 
 /**

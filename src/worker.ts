@@ -19,8 +19,8 @@ export interface Task {
   config: Config
 }
 
-/** What a worker returns: messages, or the configuration problems that stopped it. */
-export type Outcome = {messages: SerializedMessage[]} | {problems: Problem[]}
+/** What a worker returns: messages and the prose word count (for the score), or the configuration problems that stopped it. */
+export type Outcome = {messages: SerializedMessage[]; words?: number} | {problems: Problem[]}
 
 /**
  * Lint one document. Errors do not cross threads with their fields, so
@@ -29,7 +29,7 @@ export type Outcome = {messages: SerializedMessage[]} | {problems: Problem[]}
 export default async function run(task: Task): Promise<Outcome> {
   try {
     const file = await lint(task.value, {...task.config, path: task.path})
-    return {messages: file.messages.map(serializeMessage)}
+    return {messages: file.messages.map(serializeMessage), words: file.data.mtlintWords ?? 0}
   } catch (error) {
     if (isConfigError(error)) return {problems: error.problems}
     if (error instanceof VFileMessage) return {messages: [{...serializeMessage(error), fatal: true}]}

@@ -79,7 +79,8 @@ describe('mtlint CLI', () => {
     const report = JSON.parse(result.stdout) as Array<Record<string, unknown>>
     expect(report).toHaveLength(1)
     const [file] = report
-    expect(Object.keys(file!).sort()).toEqual(['cwd', 'history', 'messages'])
+    // vfile-reporter-json's keys, plus the file's score (issue 8).
+    expect(Object.keys(file!).sort()).toEqual(['cwd', 'history', 'messages', 'score'])
     const [message] = file!['messages'] as Array<Record<string, unknown>>
     expect(message).toMatchObject({
       line: 1,

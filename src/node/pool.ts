@@ -15,6 +15,7 @@ import type {Node} from 'unist'
 import {resolveConfig, type Config} from './config.js'
 import {restoreMessage} from './serialize.js'
 import {MtlintConfigError} from '../errors.js'
+import {scoringOf} from './plugin.js'
 import type {Outcome, Task} from '../worker.js'
 
 const workerFile = fileURLToPath(new URL('../worker.js', import.meta.url))
@@ -59,6 +60,7 @@ export function mtlintPooled(this: Processor, config?: Config | undefined) {
   // Resolve here too (cached): a broken configuration or glossary fails in
   // the main thread exactly as it does without the pool.
   resolveConfig(resolved)
+  const scoring = scoringOf(resolved)
   return async function (_tree: Node, file: VFile): Promise<void> {
     const active = pool
     if (!active) throw new Error('mtlint: the worker pool is not started')
@@ -66,5 +68,7 @@ export function mtlintPooled(this: Processor, config?: Config | undefined) {
     const outcome = (await active.run(task)) as Outcome
     if ('problems' in outcome) throw new MtlintConfigError(outcome.problems)
     for (const message of outcome.messages) restoreMessage(file, message)
+    if (outcome.words !== undefined) file.data.mtlintWords = outcome.words
+    file.data.mtlintScoring = scoring
   }
 }

@@ -1,15 +1,21 @@
 /**
  * Reporters: `stylish` (vfile-reporter, with the rule id and category on each
- * line) and `json` (vfile-reporter-json's shape).
+ * line, then each file's score), `json` (vfile-reporter-json's shape, plus
+ * mtlint's fields and each file's score), `sarif` (SARIF 2.1.0), `github`
+ * (GitHub Actions workflow commands) and `gitlab` (GitLab Code Quality).
  */
 import path from 'node:path'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {reporter as stylish} from 'vfile-reporter'
 import {reporterJson} from 'vfile-reporter-json'
+import {formatScore, scoreFile, type FileScore, type ScoringConfig} from './score.js'
+import {sarif} from './sarif.js'
+import {github} from './github.js'
+import {gitlab} from './gitlab.js'
 
 /** Reporter names. */
-export const reporterNames = ['stylish', 'json'] as const
+export const reporterNames = ['stylish', 'json', 'sarif', 'github', 'gitlab'] as const
 
 /** A reporter name. */
 export type ReporterName = (typeof reporterNames)[number]
@@ -24,6 +30,8 @@ export interface ReportOptions {
   color?: boolean
   /** Base folder for relative paths. */
   cwd?: string
+  /** Scoring settings that win over each file's own (`maxScore`, `weights`). */
+  scoring?: ScoringConfig
 }
 
 /** Sort messages by place, then rule. */
@@ -44,14 +52,22 @@ export function visibleFiles(files: readonly VFile[], options: ReportOptions): V
       file.messages.filter((d) => (options.silent ? d.fatal === true : options.quiet ? d.fatal !== undefined && d.fatal !== null : true))
     )
     copy.stored = file.stored
+    // Reporters quote the text (SARIF snippets) and read the score's inputs.
+    copy.value = file.value
+    copy.data = file.data
     return copy
   })
 }
 
 /** Render a report. */
 export function report(name: ReporterName, files: readonly VFile[], options: ReportOptions = {}): string {
+  // The score counts every finding, whatever --quiet or --silent show.
+  const scores = files.map((file) => scoreFile(file, options.scoring))
   const visible = visibleFiles(files, options)
-  if (name === 'json') return json(visible, options)
+  if (name === 'json') return json(visible, scores, options)
+  if (name === 'sarif') return sarif(visible, scores, options.cwd)
+  if (name === 'github') return github(visible, scores, options.cwd)
+  if (name === 'gitlab') return gitlab(visible, options.cwd)
 
   // Show the category where vfile-reporter shows the message source.
   for (const file of visible) {
@@ -63,22 +79,49 @@ export function report(name: ReporterName, files: readonly VFile[], options: Rep
       return copy
     })
   }
-  return stylish(visible, {quiet: options.quiet ?? false, silent: options.silent ?? false, color: options.color ?? false})
+  const text = stylish(visible, {quiet: options.quiet ?? false, silent: options.silent ?? false, color: options.color ?? false})
+  const summary = scoreSummary(visible, scores, options)
+  return summary ? (text ? text + '\n\n' : '') + summary : text
+}
+
+/**
+ * The score lines under the stylish report: one per file (with --quiet, only
+ * files that score above zero), the gate when one is set.
+ */
+export function scoreSummary(files: readonly VFile[], scores: readonly FileScore[], options: ReportOptions = {}): string {
+  const lines: string[] = []
+  files.forEach((file, index) => {
+    const score = scores[index]!
+    if ((options.quiet || options.silent) && score.points === 0 && !score.failed) return
+    const counts = [
+      score.critical ? score.critical + ' critical' : '',
+      score.major ? score.major + ' major' : '',
+      score.minor ? score.minor + ' minor' : ''
+    ].filter(Boolean)
+    const limit = score.maxScore === undefined ? '' : score.failed ? `, over the maximum ${score.maxScore}` : `, maximum ${score.maxScore}`
+    lines.push(
+      `${file.path || '<stdin>'}: score ${formatScore(score.score)} per 1,000 words (${counts.length > 0 ? counts.join(', ') + ' in ' : ''}${score.words} words${limit})`
+    )
+  })
+  return lines.join('\n')
 }
 
 /** mtlint fields added to each JSON message, beside vfile-reporter-json's. */
 const extraFields = ['category', 'categoryName', 'safe', 'rule'] as const
 
 /** vfile-reporter-json's shape, plus mtlint's fields on each message. */
-function json(files: VFile[], options: ReportOptions): string {
+function json(files: VFile[], scores: readonly FileScore[], options: ReportOptions): string {
   const value = JSON.parse(reporterJson(files, {quiet: options.quiet ?? false, silent: options.silent ?? false})) as Array<{
     path: string
     messages: Array<Record<string, unknown>>
+    score?: FileScore
   }>
-  const byPath = new Map(files.map((d) => [d.path, d]))
+  const byPath = new Map(files.map((d, index) => [d.path, {file: d, score: scores[index]!}]))
   for (const item of value) {
-    const file = byPath.get(item.path)
-    if (!file) continue
+    const found = byPath.get(item.path)
+    if (!found) continue
+    const file = found.file
+    item.score = found.score
     item.messages.forEach((message, index) => {
       const original = file.messages[index] as (VFileMessage & Record<string, unknown>) | undefined
       if (!original) return
