@@ -74,7 +74,7 @@ describe('eval command', () => {
     expect(result.code).toBe(2)
     expect(result.stdout).toBe('')
     expect(result.stderr).toBe(
-      'Broken corpus annotation:\n  tests/fixtures/eval/broken-ambiguous/001.json: findings[0] "soldiers": occurs 2 times: add `occurrence` (1–2)\n'
+      'Broken corpus annotation:\n  tests/fixtures/eval/broken-ambiguous/001.json:2:3: findings[0] "soldiers": occurs 2 times: add `occurrence` (1–2)\n'
     )
   })
 

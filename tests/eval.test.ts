@@ -106,15 +106,15 @@ describe('loadCorpus', () => {
   })
 
   it('names the file and the finding when a text is not an exact substring', () => {
-    expect(() => loadCorpus([path.join(fixtures, 'broken-substring')])).toThrow(/broken-substring\/001\.json: findings\[1\] "the gendarmes": not found in 001\.txt/)
+    expect(() => loadCorpus([path.join(fixtures, 'broken-substring')])).toThrow(/broken-substring\/001\.json:3:3: findings\[1\] "the gendarmes": not found in 001\.txt/)
   })
 
   it('requires `occurrence` when the text occurs more than once', () => {
-    expect(() => loadCorpus([path.join(fixtures, 'broken-ambiguous')])).toThrow(/001\.json: findings\[0\] "soldiers": occurs 2 times: add `occurrence` \(1–2\)/)
+    expect(() => loadCorpus([path.join(fixtures, 'broken-ambiguous')])).toThrow(/001\.json:2:3: findings\[0\] "soldiers": occurs 2 times: add `occurrence` \(1–2\)/)
   })
 
   it('rejects a clean span overlapping a finding', () => {
-    expect(() => loadCorpus([path.join(fixtures, 'broken-clean-overlap')])).toThrow(/001\.json: clean_spans\[0\] "demand": overlaps findings\[0\] "zero demand"/)
+    expect(() => loadCorpus([path.join(fixtures, 'broken-clean-overlap')])).toThrow(/001\.json:3:20: clean_spans\[0\] "demand": overlaps findings\[0\] "zero demand"/)
   })
 
   it('lists every bad field at once: occurrence out of range, unknown category, unknown confidence', () => {
@@ -125,12 +125,16 @@ describe('loadCorpus', () => {
       error = caught
     }
     expect(error).toBeInstanceOf(CorpusError)
-    const problems = (error as CorpusError).problems.map((d) => d.where + ': ' + d.reason)
+    const problems = (error as CorpusError).problems.map((d) => d.line + ':' + d.column + ' ' + d.where + ': ' + d.reason)
     expect(problems).toEqual([
-      expect.stringMatching(/^findings\[0\] "soldiers": `occurrence` must be an integer from 1 to 2 \(got 3\)$/),
-      expect.stringMatching(/^findings\[1\] "came": `category` must be one of terminology, .* \(got "wording"\)$/),
-      expect.stringMatching(/^findings\[2\] "left": `confidence` must be "certain" or "likely" \(got "sure"\)$/)
+      expect.stringMatching(/^2:3 findings\[0\] "soldiers": `occurrence` must be an integer from 1 to 2 \(got 3\)$/),
+      expect.stringMatching(/^3:3 findings\[1\] "came": `category` must be one of terminology, .* \(got "wording"\)$/),
+      expect.stringMatching(/^4:3 findings\[2\] "left": `confidence` must be "certain" or "likely" \(got "sure"\)$/)
     ])
+  })
+
+  it('points at the line and column of invalid JSON', () => {
+    expect(() => loadCorpus([path.join(fixtures, 'broken-json')])).toThrow(/broken-json\/001\.json:4:1: invalid JSON: /)
   })
 
   it('rejects an annotation without its text, and a missing folder', () => {

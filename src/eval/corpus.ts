@@ -6,6 +6,8 @@
  */
 import {existsSync, readFileSync, readdirSync, statSync} from 'node:fs'
 import path from 'node:path'
+import {location} from 'vfile-location'
+import {isNode, parseDocument} from 'yaml'
 import {categoryNames, type CategoryName} from '../types.js'
 
 /** How sure the annotator is: `certain`, or `likely` (a lenient reader might let it pass). */
@@ -74,6 +76,10 @@ export interface AnnotationProblem {
   file: string
   /** Where in it (`findings[3]`, `clean_spans[0]`, or empty for the whole file). */
   where: string
+  /** 1-based line of that place in the annotation file, when known. */
+  line?: number | undefined
+  /** 1-based column of that place, when known. */
+  column?: number | undefined
   /** What is wrong. */
   reason: string
 }
@@ -88,7 +94,7 @@ export class CorpusError extends Error {
       'Broken corpus annotation' +
         (problems.length === 1 ? '' : 's (' + problems.length + ')') +
         ':\n' +
-        problems.map((d) => '  ' + d.file + (d.where ? ': ' + d.where : '') + ': ' + d.reason).join('\n')
+        problems.map((d) => '  ' + d.file + (d.line ? ':' + d.line + ':' + (d.column ?? 1) : '') + (d.where ? ': ' + d.where : '') + ': ' + d.reason).join('\n')
     )
     this.name = 'CorpusError'
     this.problems = problems
@@ -153,6 +159,25 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
+/**
+ * Where `findings[3]` (or `kind`, `clean_spans[0]` …) is written in an
+ * annotation's JSON, so an error points at the line to fix. JSON is YAML, and
+ * the YAML parser keeps source ranges.
+ */
+function locate(json: string, where: string): {line?: number; column?: number} {
+  const match = /^(\w+)(?:\[(\d+)\])?/.exec(where)
+  if (!match) return {}
+  const keys: Array<string | number> = match[2] === undefined ? [match[1]!] : [match[1]!, Number(match[2])]
+  try {
+    const node: unknown = parseDocument(json).getIn(keys, true)
+    const offset = isNode(node) ? node.range?.[0] : undefined
+    const point = offset === undefined ? undefined : location(json).toPoint(offset)
+    return point ? {line: point.line, column: point.column} : {}
+  } catch {
+    return {}
+  }
+}
+
 function quote(text: string): string {
   const short = text.length > 50 ? text.slice(0, 47) + '…' : text
   return JSON.stringify(short)
@@ -165,12 +190,18 @@ function quote(text: string): string {
  *   The text, or `undefined` when the file is not an annotation.
  */
 function loadText(annotationPath: string, problems: AnnotationProblem[]): CorpusText | undefined {
-  const fail = (where: string, reason: string) => problems.push({file: annotationPath, where, reason})
+  let json = ''
+  const fail = (where: string, reason: string) => problems.push({file: annotationPath, where, ...locate(json, where), reason})
   let data: unknown
   try {
-    data = JSON.parse(readFileSync(annotationPath, 'utf8'))
+    json = readFileSync(annotationPath, 'utf8')
+    data = JSON.parse(json)
   } catch (error) {
-    fail('', 'invalid JSON: ' + (error instanceof Error ? error.message : String(error)))
+    const reason = error instanceof Error ? error.message : String(error)
+    // V8 says "… at position N": turn it into a line and column.
+    const position = /position (\d+)/.exec(reason)
+    const point = position ? location(json).toPoint(Number(position[1])) : undefined
+    problems.push({file: annotationPath, where: '', line: point?.line, column: point?.column, reason: 'invalid JSON: ' + reason})
     return undefined
   }
   if (!isRecord(data) || !annotationKeys.some((d) => d in data)) return undefined
