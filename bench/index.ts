@@ -1,56 +1,144 @@
 /**
- * `npm run bench [-- section …]`: every benchmark in one run, printing
- * medians and ratios against what is measured in the same run, and writing
- * `bench/RESULTS.md` (shown in the README's Performance section).
+ * `npm run bench [-- section …] [-- --quick]`: every benchmark in one run,
+ * printing medians and ratios against what is measured in the same run, and
+ * writing `bench/RESULTS.md` (shown in the README's Performance section).
  *
- * Sections: glossary. Benchmarks report; they are never timed tests.
+ * Sections: throughput, glossary, cold, editor, spelling, server (the last
+ * two when their modules exist). `--quick` cuts N and repetitions (for a
+ * smoke run; its numbers are not the README's). Benchmarks report; they are
+ * never timed tests.
  */
-import {writeFileSync} from 'node:fs'
+import {existsSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {coldStart} from './cold.js'
+import {editorPath} from './editor.js'
 import {glossaryScaling} from './glossary-scaling.js'
+import {ensureBuilt} from './run.js'
+import {throughput} from './throughput.js'
 import {machine, table, type Row} from './util.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
+const root = path.resolve(here, '..')
+const quick = process.argv.includes('--quick')
 
 /** A benchmark section. */
 interface Section {
   title: string
   run(): Promise<Row[]> | Row[]
-  /** A one-line verdict against the target, from the rows. */
-  verdict?(rows: Row[]): string
+  /** One-line verdicts against the targets, from the rows. */
+  verdict?(rows: Row[]): string[]
+  /** Whether the section can run here (its module exists). */
+  available?(): boolean
+}
+
+const met = (ok: boolean) => (ok ? 'met' : '**missed**')
+let rssAtLargest: {size: number; rss: number[]} | undefined
+
+/** Find a row by a part of its name. */
+function row(rows: Row[], ...parts: string[]): Row | undefined {
+  return rows.find((d) => parts.every((part) => d.name.includes(part)))
 }
 
 const sections: Record<string, Section> = {
+  throughput: {
+    title: `Throughput vs peers (${quick ? '1 and 100' : '1, 100 and 1,000'} articles of ~800 words, 1,000-entry glossary, subprocesses)`,
+    run: () =>
+      throughput({
+        sizes: quick ? [1, 100] : [1, 100, 1000],
+        runs: quick ? () => 1 : (n) => (n >= 1000 ? 3 : n >= 100 ? 3 : 5),
+        progress: (line) => console.log(line),
+        onRss: (size, rss) => {
+          rssAtLargest = {size, rss}
+        }
+      }),
+    verdict(rows) {
+      const size = quick ? '100' : '1,000'
+      const prh = row(rows, `N = ${size}:`, 'prh')
+      const terminology = row(rows, `N = ${size}:`, 'terminology')
+      const parse = row(rows, `N = ${size}:`, 'parse only')
+      const lines: string[] = []
+      if (prh?.ratio) lines.push(`${size} articles: ${prh.ratio.toFixed(1)}× faster than textlint + prh (target ≥ 8×: ${met(prh.ratio >= 8)})`)
+      if (terminology?.ratio) lines.push(`${size} articles: ${terminology.ratio.toFixed(1)}× faster than textlint + terminology (target ≥ 25×: ${met(terminology.ratio >= 25)})`)
+      if (parse?.ratio) lines.push(`${size} articles: ${parse.ratio.toFixed(2)}× the remark + retext parse-only time (target ≤ 1.5×: ${met(parse.ratio <= 1.5)})`)
+      if (rssAtLargest && rssAtLargest.rss.length > 0) {
+        const peak = Math.max(...rssAtLargest.rss)
+        lines.push(
+          `Peak RSS, ${rssAtLargest.size.toLocaleString('en')} articles: ${peak.toFixed(0)} MiB (GNU time's maximum resident set size of the mtlint process, which holds every pool worker thread; largest of the runs; target < 300 MB: ${met(peak * 1.048576 < 300)})`
+        )
+      }
+      return lines
+    }
+  },
   glossary: {
     title: 'Glossary scaling (same 100 articles, glossary rule only)',
-    run: () => glossaryScaling(),
+    run: () => glossaryScaling(quick ? {runs: 3} : {}),
     verdict(rows) {
       const last = rows.at(-1)!
-      return `50,000 vs 100 entries: ${last.ratio!.toFixed(2)}× (target ≤ 1.3×: ${last.ratio! <= 1.3 ? 'met' : 'missed'})`
+      return [`50,000 vs 100 entries: ${last.ratio!.toFixed(2)}× (target ≤ 1.3×: ${met(last.ratio! <= 1.3)})`]
+    }
+  },
+  cold: {
+    title: 'Cold start (one article, fresh process)',
+    run: () => coldStart({runs: quick ? 3 : 10})
+  },
+  editor: {
+    title: 'Editor path (warm re-lint, in process)',
+    run: () => editorPath({edits: quick ? 20 : 50}),
+    verdict(rows) {
+      const warm = rows[0]!
+      return [`Warm re-lint of 2,000 words: median ${warm.median.toFixed(2)} ms, p95 ${warm.p95!.toFixed(2)} ms (target median < 10 ms: ${met(warm.median < 10)})`]
+    }
+  },
+  spelling: {
+    title: 'Spelling, one article cold (mtlint vs retext-spell + dictionary-en)',
+    available: () => existsSync(path.join(here, 'spelling-cold.ts')),
+    async run() {
+      const module = (await import('./spelling-cold.js' as string)) as Record<string, unknown>
+      const run = (module['spellingCold'] ?? module['default']) as ((options?: {quick?: boolean}) => Promise<Row[]> | Row[]) | undefined
+      if (typeof run !== 'function') throw new Error('bench/spelling-cold.ts exports no `spellingCold` function')
+      return run({quick})
     }
   }
 }
 
 const wanted = process.argv.slice(2).filter((d) => !d.startsWith('-'))
-const names = wanted.length > 0 ? wanted : Object.keys(sections)
+const names = wanted.length > 0 ? wanted : Object.keys(sections).filter((d) => sections[d]!.available?.() ?? true)
 const unknown = names.filter((d) => !sections[d])
 if (unknown.length > 0) {
   console.error(`bench: unknown section ${unknown.join(', ')} (expected ${Object.keys(sections).join(', ')})`)
   process.exit(2)
 }
 
-const output: string[] = [`Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}.`, '']
+ensureBuilt(root)
+const versions = ['textlint', 'textlint-rule-prh', 'textlint-rule-terminology', 'remark-parse', 'remark-retext', 'retext-english', 'unified']
+  .map((name) => {
+    try {
+      return `${name} ${(JSON.parse(readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')) as {version: string}).version}`
+    } catch {
+      return `${name} ?`
+    }
+  })
+  .join(', ')
+const mtlintVersion = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {version: string}).version
+const started = performance.now()
+const output: string[] = [
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}${quick ? ' (`--quick`: fewer articles and runs)' : ''}.`,
+  `mtlint ${mtlintVersion}; ${versions}. Medians of alternating runs; ratios from the same run.`,
+  ''
+]
 for (const name of names) {
   const section = sections[name]!
   console.log(`\n## ${section.title}\n`)
   const rows = await section.run()
   const text = table(rows)
-  const verdict = section.verdict?.(rows)
+  const verdicts = section.verdict?.(rows) ?? []
   console.log(text)
-  if (verdict) console.log('\n' + verdict)
-  output.push(`### ${section.title}`, '', text, '', ...(verdict ? [verdict, ''] : []))
+  if (verdicts.length > 0) console.log('\n' + verdicts.map((d) => '- ' + d).join('\n'))
+  output.push(`### ${section.title}`, '', text, '', ...(verdicts.length > 0 ? [...verdicts.map((d) => '- ' + d), ''] : []))
 }
+output.push(`Whole run: ${((performance.now() - started) / 60_000).toFixed(1)} min.`, '')
 
-writeFileSync(path.join(here, 'RESULTS.md'), output.join('\n'))
-console.log(`\nwrote ${path.relative(process.cwd(), path.join(here, 'RESULTS.md'))}`)
+const target = path.join(here, quick ? 'RESULTS.quick.md' : 'RESULTS.md')
+writeFileSync(target, output.join('\n'))
+console.log(`\nwrote ${path.relative(process.cwd(), target)}`)

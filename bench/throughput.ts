@@ -1,0 +1,142 @@
+/**
+ * Throughput against the peers: N articles (~800 words, Markdown) in a temp
+ * folder, a 1,000-entry glossary, every tool as a subprocess:
+ *
+ * - mtlint: `node dist/bin.js DIR --report json --quiet --glossary G.yml`
+ *   (all rules, its pool on as the CLI decides);
+ * - textlint + textlint-rule-prh and textlint + textlint-rule-terminology,
+ *   each with its own config file holding the same glossary;
+ * - "parse only": remark-parse → remark-retext(retext-english), no rules —
+ *   the floor of this architecture (`bench/parse-only.mjs`).
+ *
+ * Runs alternate tool by tool so drift on a shared machine hits all alike.
+ */
+import {rmSync} from 'node:fs'
+import path from 'node:path'
+import {tempRoot, writeArticles, writeGlossaries, type GlossaryFiles} from './corpus.js'
+import {timed, type RunResult} from './run.js'
+import {median, type Row} from './util.js'
+
+/** A tool under test. */
+interface Tool {
+  name: string
+  /** Whether this tool is mtlint (ratios are against it). */
+  self?: boolean
+  command(dir: string, glossary: GlossaryFiles): [string, string[]]
+  /** Findings in its output (a sanity check that it did the work). */
+  findings(result: RunResult): number | undefined
+}
+
+/** Options of the throughput benchmark. */
+export interface ThroughputOptions {
+  /** Article counts. */
+  sizes?: number[]
+  /** Glossary size. */
+  glossarySize?: number
+  /** Runs per tool and size (peers slower than `slowMs` run once). */
+  runs?: (size: number) => number
+  /** A peer whose first run takes longer than this runs only once. */
+  slowMs?: number
+  /** Called with each measurement as it is made. */
+  progress?: (line: string) => void
+  /** Peak RSS (MiB) of the mtlint runs at the largest N, reported to the caller. */
+  onRss?: (size: number, rss: number[]) => void
+}
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
+const node = process.execPath
+
+function countJson(stdout: string): number | undefined {
+  try {
+    const files = JSON.parse(stdout) as Array<{messages: unknown[]}>
+    return files.reduce((sum, file) => sum + file.messages.length, 0)
+  } catch {
+    return undefined
+  }
+}
+
+const textlint = path.join(root, 'node_modules', 'textlint', 'bin', 'textlint.js')
+
+const tools: Tool[] = [
+  {
+    name: 'mtlint (all rules, CLI, pool)',
+    self: true,
+    command: (dir, glossary) => [node, [path.join(root, 'dist', 'bin.js'), dir, '--report', 'json', '--quiet', '--glossary', glossary.mtlint]],
+    findings: (result) => countJson(result.stdout)
+  },
+  {
+    name: 'remark + retext, parse only',
+    command: (dir) => [node, [path.join(root, 'bench', 'parse-only.mjs'), dir]],
+    findings: () => undefined
+  },
+  {
+    name: 'textlint + textlint-rule-prh',
+    command: (dir, glossary) => [node, [textlint, '--config', glossary.prhConfig, '--format', 'json', path.join(dir, '*.md')]],
+    findings: (result) => countJson(result.stdout)
+  },
+  {
+    name: 'textlint + textlint-rule-terminology',
+    command: (dir, glossary) => [node, [textlint, '--config', glossary.terminologyConfig, '--format', 'json', path.join(dir, '*.md')]],
+    findings: (result) => countJson(result.stdout)
+  }
+]
+
+/** Run the throughput benchmark. */
+export async function throughput(options: ThroughputOptions = {}): Promise<Row[]> {
+  const sizes = options.sizes ?? [1, 100, 1000]
+  const glossarySize = options.glossarySize ?? 1000
+  const runsFor = options.runs ?? ((n: number) => (n >= 1000 ? 3 : n >= 100 ? 3 : 5))
+  const slowMs = options.slowMs ?? 30_000
+  const log = options.progress ?? (() => {})
+  const temp = tempRoot()
+  const rows: Row[] = []
+  try {
+    const glossary = writeGlossaries(path.join(temp, 'glossary'), glossarySize)
+    for (const size of sizes) {
+      const dir = writeArticles(path.join(temp, `articles-${size}`), size)
+      const times = new Map<Tool, number[]>(tools.map((d) => [d, []]))
+      const rss = new Map<Tool, number[]>(tools.map((d) => [d, []]))
+      const found = new Map<Tool, number | undefined>()
+      const runs = runsFor(size)
+      for (let run = 0; run < runs; run++) {
+        for (const tool of tools) {
+          const previous = times.get(tool)!
+          // A slow peer runs once: its ratio is far from any target.
+          if (run > 0 && !tool.self && median(previous) > slowMs) continue
+          const [command, args] = tool.command(dir, glossary)
+          const result = await timed(command, args, {cwd: temp})
+          previous.push(result.ms)
+          if (result.rssMiB !== undefined) rss.get(tool)!.push(result.rssMiB)
+          found.set(tool, tool.findings(result))
+          log(`  N=${size} ${tool.name}: ${(result.ms / 1000).toFixed(2)} s${result.rssMiB ? `, ${result.rssMiB.toFixed(0)} MiB` : ''}`)
+        }
+      }
+      const self = median(times.get(tools[0]!)!)
+      for (const tool of tools) {
+        const values = times.get(tool)!
+        const value = median(values)
+        const peak = rss.get(tool)!
+        const findings = found.get(tool)
+        const notes = [
+          `${values.length} run${values.length === 1 ? '' : 's'}`,
+          peak.length > 0 ? `peak RSS ${Math.max(...peak).toFixed(0)} MiB` : '',
+          findings === undefined ? '' : `${findings} findings`
+        ].filter(Boolean)
+        rows.push({
+          name: `N = ${size.toLocaleString('en')}: ${tool.name}`,
+          median: value,
+          ...(tool.self
+            ? {}
+            : tool.name.includes('parse only')
+              ? {ratio: self / value, ratioLabel: '(mtlint ÷ parse only)'}
+              : {ratio: value / self, ratioLabel: '(× mtlint’s time)'}),
+          extra: notes.join(', ')
+        })
+      }
+      if (size === Math.max(...sizes)) options.onRss?.(size, rss.get(tools[0]!)!)
+    }
+  } finally {
+    rmSync(temp, {recursive: true, force: true})
+  }
+  return rows
+}
