@@ -32,6 +32,7 @@
  *   Temperatures could exceed 42 °C in the afternoon, or 20º C at night.
  *   He earns 3,500 per month and 1.500 is a valid decimal with 1.5 people per home.
  *   Petrol now costs 1.985 euros a litre and diesel 1.830 euros.
+ *   Millions of people, 2 million voters and billions of dollars.
  * @example not-ok
  *   The deficit reached 3,5 million euros.
  *   Unemployment fell to 7,4 % last year.
@@ -54,6 +55,7 @@
  *   The project will cost 3 M€ and the stadium 1,2 Md€.
  *   Around 1.500 people marched in Madrid on Sunday.
  *   Real Madrid finished 2º in the league.
+ *   The town received 2 millions from the state.
  */
 import {defineRule, type BaseRuleOptions, type RuleContext} from '../rule.js'
 import {placeMapper, proseTexts, type PlaceMapper, type ProseText} from '../util/source-text.js'
@@ -134,6 +136,18 @@ export const numberFormat = defineRule<NumberFormatOptions>(
       }
 
       for (const finding of multiplied(text, settings)) add(finding)
+      // `2 millions`: French pluralises *millions* and *milliards* after a number; English does not.
+      for (const match of text.matchAll(new RegExp('(?<=\\d' + sp + ')(millions|billions|trillions)(?!\\p{L})', 'gu'))) {
+        const singular = match[0].slice(0, -1)
+        add({
+          from: match.index,
+          to: match.index + match[0].length,
+          reason: 'Unexpected `' + match[0] + '` after a number, expected `' + singular + '`',
+          expected: [singular],
+          note: 'French writes *2 millions*, *3 milliards* in the plural; after a number English keeps `million`, `billion` singular.',
+          safe: true
+        })
+      }
       for (const match of text.matchAll(/(?<![\p{L}\p{N}_.,'’])\d+(?:(?:[.,]|[ \u00A0\u202F\u2009](?=\d))\d+)*/gu)) {
         for (const run of splitRuns(match[0], match.index)) add(checkNumber(text, run, settings, evidence))
       }

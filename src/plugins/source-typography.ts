@@ -54,6 +54,7 @@
  *   The fire reached Paris,then Lyon.
  *   Talks ended without a deal.Then the minister left.
  *   Disputes remain over Taiwan. –
+ *   The reform ( adopted in 2019 ) was repealed.
  */
 import {defineRule, type BaseRuleOptions} from '../rule.js'
 import {placeMapper, proseTexts, type ProseText, type PlaceMapper} from '../util/source-text.js'
@@ -313,6 +314,25 @@ export const sourceTypography = defineRule<SourceTypographyOptions>(
           expected: [''],
           note: 'A dash after the last full stop of a paragraph is a leftover separator from the source page layout.',
           safe: false
+        })
+      }
+
+      // Spaces just inside brackets: `( in 2020 )`.
+      // `name( args )` glued to a word is code style, not prose: only a free-standing bracket counts.
+      for (const match of text.matchAll(new RegExp('(?<=^|\\s)\\((' + space + '+)(?=[^\\s)])|(?<=[^\\s(])(' + space + '+)\\)', 'gu'))) {
+        const opening = match[0].startsWith('(')
+        if (!opening) {
+          const inner = bracketContent(text, match.index + match[0].length - 1)
+          const at = inner === undefined ? -1 : match.index + match[0].length - 1 - inner.length - 1
+          if (at < 0 || (at > 0 && !/\s/.test(text[at - 1]!))) continue
+        }
+        add({
+          from: match.index,
+          to: match.index + match[0].length,
+          reason: 'Unexpected space ' + (opening ? 'after `(`' : 'before `)`'),
+          expected: [opening ? '(' : ')'],
+          note: 'Brackets hug the words they enclose; the spaces inside are a leftover of the source layout.',
+          safe: true
         })
       }
 
