@@ -153,6 +153,24 @@ describe('gate', () => {
     expect(checkGate(figures(45, 100, 3, 2000), readGate(file))).toEqual([])
   })
 
+  it('--update-gate measures corpus/, writes only what improved, and exits 1 when the gate is not met', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'mtlint-gate-'))
+    const fresh = path.join(folder, 'fresh.json')
+    const created = await run(['--update-gate'], {gateFile: fresh})
+    expect(created.code).toBe(0)
+    expect(created.stderr).toMatch(/^gate: gate created: minRecall [\d.]+, maxFpPer1000 [\d.]+\ngate: wrote /)
+    const again = await run(['--update-gate'], {gateFile: fresh})
+    expect(again.code).toBe(0)
+    expect(again.stderr).toMatch(/gate: .*fresh\.json unchanged\n$/)
+
+    const strict = path.join(folder, 'strict.json')
+    writeFileSync(strict, '{"minRecall": 1, "maxFpPer1000": 0}\n')
+    const failed = await run(['--update-gate'], {gateFile: strict})
+    expect(failed.code).toBe(1)
+    expect(failed.stderr).toMatch(/gate: NOT MET: recall \d\.\d{3} \(\d+\/\d+\) is below the gate's 1\n/)
+    expect(readFileSync(strict, 'utf8')).toBe('{"minRecall": 1, "maxFpPer1000": 0}\n')
+  })
+
   it('names the file when a threshold is missing', () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'mtlint-gate-')), 'gate.json')
     writeFileSync(file, '{"minRecall": 0.3}')
