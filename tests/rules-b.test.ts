@@ -129,6 +129,14 @@ describe('source-typography', () => {
     expect(await found('source-typography', '<p>Run <code>a : b</code> and <b>go</b> !</p>', 'a.html')).toEqual(['1:40-1:42  ! → !'])
   })
 
+  it('finds the right place in a Markdown block quote and offers no fix it cannot place (HTML entities)', async () => {
+    expect(await found('source-typography', '> He said\n>   « yes »', 'a.md')).toEqual(['2:5-2:7 «  → “', '2:10-2:12  » → ”'])
+    const file = await lintText('<p>Oui &raquo; non !</p>', 'a.html')
+    for (const message of messagesOf(file, 'source-typography')) {
+      if (message.actual !== ' !') expect(message.expected).toEqual([])
+    }
+  })
+
   it('does not offer a fix when markup sits inside the range', async () => {
     const file = await lintText('He said **yes** :', 'a.md')
     const [message] = messagesOf(file, 'source-typography')

@@ -117,7 +117,7 @@ export const numberFormat = defineRule<NumberFormatOptions>(
   function (tree, file, options, context) {
     const settings = resolve(options)
     const mapper = placeMapper(file)
-    const texts = proseTexts(tree)
+    const texts = proseTexts(tree, mapper.doc)
     const evidence = gatherEvidence(texts)
     // Words the article writes in lowercase: `M. Delete …` is a list item, not a title.
     const lowercase = new Set<string>()

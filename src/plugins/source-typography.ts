@@ -109,7 +109,7 @@ export const sourceTypography = defineRule<SourceTypographyOptions>(
     const marksClass = '[' + marks.map(escape).join('') + ']'
     const spaceBeforeMark = new RegExp('(?<=[^\\s\\uFFFC(\\[“"‘«])(' + space + '+)(' + marksClass + '+)(?=\\s|$|["”’»\\]])', 'gu')
 
-    for (const prose of proseTexts(tree)) {
+    for (const prose of proseTexts(tree, mapper.doc)) {
       const text = prose.text
       const found: Finding[] = []
       // Characters already reported: the first (most specific) check wins a range.
@@ -354,7 +354,9 @@ export const sourceTypography = defineRule<SourceTypographyOptions>(
           const at = match.index + apostrophe.index
           const before = text[at - 1] ?? ''
           const after = text[at + 1] ?? ''
-          const curly = /[\p{L}\p{N}.,!?]/u.test(before) ? '’' : /[\p{L}\p{N}]/u.test(after) ? '‘' : undefined
+          // After a letter it is an apostrophe or a closing quote (’); before a
+          // digit an elision (’90s); before a letter an opening quote (‘).
+          const curly = /[\p{L}\p{N}.,!?]/u.test(before) || /\p{N}/u.test(after) ? '’' : /\p{L}/u.test(after) ? '‘' : undefined
           if (!curly) continue
           add({
             from: at,

@@ -30,13 +30,17 @@ interface Leaf {
   position?: {start: Point; end: Point} | undefined
 }
 
-/** The prose of every paragraph of a tree, in document order. */
-export function proseTexts(tree: Root): ProseText[] {
+/**
+ * The prose of every paragraph of a tree, in document order. Pass the
+ * document so characters written as HTML entities or Markdown escapes
+ * (`&nbsp;`, `\\*`) map onto their whole source.
+ */
+export function proseTexts(tree: Root, doc?: string): ProseText[] {
   const result: ProseText[] = []
   const walk = (node: Leaf) => {
     if (node.type === 'ParagraphNode') {
       const prose: ProseText = {text: '', starts: [], ends: []}
-      collect(node, prose)
+      collect(node, prose, doc)
       if (prose.text.length > 0) result.push(prose)
       return
     }
@@ -46,7 +50,7 @@ export function proseTexts(tree: Root): ProseText[] {
   return result
 }
 
-function collect(node: Leaf, prose: ProseText): void {
+function collect(node: Leaf, prose: ProseText, doc: string | undefined): void {
   if (node.type === 'SourceNode') {
     const start = node.position?.start.offset
     const end = node.position?.end.offset
@@ -61,17 +65,50 @@ function collect(node: Leaf, prose: ProseText): void {
     const end = node.position?.end.offset
     if (start === undefined || end === undefined) return
     const value = node.value
-    // An HTML entity (`&amp;`) is longer in the source than in the value:
-    // clamp so every character still maps inside its node.
-    for (let index = 0; index < value.length; index++) {
-      const from = Math.min(start + index, end - 1)
-      prose.starts.push(from)
-      prose.ends.push(index === value.length - 1 ? end : Math.min(from + 1, end))
-    }
+    if (doc === undefined || doc.slice(start, end) === value) {
+      for (let index = 0; index < value.length; index++) {
+        prose.starts.push(Math.min(start + index, end - 1))
+        prose.ends.push(Math.min(start + index + 1, end))
+      }
+    } else align(value, doc, start, end, prose)
     prose.text += value
     return
   }
-  for (const child of node.children ?? []) collect(child, prose)
+  for (const child of node.children ?? []) collect(child, prose, doc)
+}
+
+/** Map each character of a value onto its source, where entities and escapes make them differ. */
+function align(value: string, doc: string, start: number, end: number, prose: ProseText): void {
+  let at = start
+  let last = {from: start, to: start}
+  for (let index = 0; index < value.length; index++) {
+    const character = value[index]!
+    let range: {from: number; to: number} | undefined
+    if (at < end && doc[at] === character) range = {from: at, to: at + 1}
+    else if (at < end && doc[at] === '\\' && doc[at + 1] === character) range = {from: at, to: at + 2}
+    else if (at < end && doc[at] === '&') {
+      const semicolon = doc.indexOf(';', at)
+      if (semicolon !== -1 && semicolon < end && semicolon - at <= 32) range = {from: at, to: semicolon + 1}
+    }
+    if (!range && at < end) {
+      // Markup stripped from the value (indentation, `>` of a quote): skip ahead to the character.
+      const next = doc.slice(at, Math.min(end, at + 16)).indexOf(character)
+      if (next > 0) range = {from: at + next, to: at + next + 1}
+    }
+    if (range) {
+      at = range.to
+      last = range
+    } else if (index > 0 && /[\uDC00-\uDFFF]/.test(character)) {
+      // The second half of an astral character from a numeric entity: same source.
+      range = last
+    } else {
+      range = {from: Math.min(at, end - 1), to: Math.min(at + 1, end)}
+      at = Math.min(at + 1, end)
+      last = range
+    }
+    prose.starts.push(range.from)
+    prose.ends.push(range.to)
+  }
 }
 
 /** Maps offsets of the document to points (built once per file). */
@@ -89,8 +126,24 @@ export function placeMapper(file: VFile): PlaceMapper {
   return {
     doc,
     place(prose, from, to) {
-      const startOffset = prose.starts[from]!
-      const endOffset = prose.ends[to - 1]!
+      let startOffset = prose.starts[from]!
+      let endOffset = prose.ends[to - 1]!
+      const wanted = prose.text.slice(from, to)
+      if (doc.slice(startOffset, endOffset) !== wanted && !wanted.includes(sourcePlaceholder)) {
+        // The parsers place words in Markdown block quotes and after HTML
+        // entities a few characters off: find the text itself close by —
+        // unless an entity is near, whose own text cannot be searched for.
+        const window = Math.max(0, startOffset - 64)
+        const near = doc.slice(window, endOffset + 64)
+        let best = -1
+        for (let index = near.includes('&') ? -1 : near.indexOf(wanted); index !== -1; index = near.indexOf(wanted, index + 1)) {
+          if (best === -1 || Math.abs(window + index - startOffset) < Math.abs(window + best - startOffset)) best = index
+        }
+        if (best !== -1) {
+          startOffset = window + best
+          endOffset = startOffset + wanted.length
+        }
+      }
       return {
         start: points.toPoint(startOffset)!,
         end: points.toPoint(endOffset) ?? points.toPoint(doc.length)!,
