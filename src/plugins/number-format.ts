@@ -33,6 +33,7 @@
  *   He earns 3,500 per month and 1.500 is a valid decimal with 1.5 people per home.
  *   Petrol now costs 1.985 euros a litre and diesel 1.830 euros.
  *   Millions of people, 2 million voters and billions of dollars.
+ *   The 4H club met; the centre is 5'11" tall and won in 2nd place.
  * @example not-ok
  *   The deficit reached 3,5 million euros.
  *   Unemployment fell to 7,4 % last year.
@@ -56,6 +57,8 @@
  *   Around 1.500 people marched in Madrid on Sunday.
  *   Real Madrid finished 2º in the league.
  *   The town received 2 millions from the state.
+ *   The doors open at 20H30 on Friday.
+ *   He finished 1'40" behind the winner.
  */
 import {defineRule, type BaseRuleOptions, type RuleContext} from '../rule.js'
 import {placeMapper, proseTexts, type PlaceMapper, type ProseText} from '../util/source-text.js'
@@ -153,6 +156,19 @@ export const numberFormat = defineRule<NumberFormatOptions>(
       }
       for (const finding of ordinals(text, settings)) add(finding)
       for (const finding of times(text, settings)) add(finding)
+      // `1'40"`: French race times in minutes and seconds. Seconds of 12 or more cannot be inches (`5'11"`).
+      for (const match of text.matchAll(/(?<![\p{L}\p{N}'’])(\d{1,3})['’′]([0-5]\d)(?:"|”|''|’’|″)(?!\p{N})/gu)) {
+        if (Number(match[2]) < 12) continue
+        const expected = match[1] + ':' + match[2]
+        add({
+          from: match.index,
+          to: match.index + match[0].length,
+          reason: 'Unexpected `' + match[0] + '`, expected `' + expected + '`',
+          expected: [expected],
+          note: 'French sports reports write times as `1\'40"` (minutes and seconds); English writes `1:40` or `1min 40sec`.',
+          safe: false
+        })
+      }
       for (const finding of titles(text, settings, lowercase)) add(finding)
       for (const match of text.matchAll(new RegExp('(?<![\\p{L}\\p{N}])([nN])°(' + sp + '?)(?=\\d)', 'gu'))) {
         add({
@@ -417,16 +433,18 @@ function romanValue(value: string): number | undefined {
 
 function* times(text: string, settings: Resolved): Generator<Finding> {
   const pattern = new RegExp(
-    '(?<![\\p{L}\\p{N}_:.,/])([01]?\\d|2[0-3])(' + sp + '?)h(?:(' + sp + '?)([0-5]\\d))?(?![\\p{L}\\p{N}])',
+    '(?<![\\p{L}\\p{N}_:.,/])([01]?\\d|2[0-3])(' + sp + '?)([hH])(?:(' + sp + '?)([0-5]\\d))?(?![\\p{L}\\p{N}])',
     'gu'
   )
   for (const match of text.matchAll(pattern)) {
     const hours = Number(match[1])
     const gap = match[2] !== ''
     // `8h 30 people`: minutes must be spaced like the hours (`20h30`, `20 h 30`).
-    const hasMinutes = match[4] !== undefined && gap === (match[3] !== '')
-    const minutes = hasMinutes ? Number(match[4]) : 0
-    const actual = hasMinutes ? match[0] : match[1]! + match[2]! + 'h'
+    const hasMinutes = match[5] !== undefined && gap === (match[4] !== '')
+    // A capital `H` (`20H30`) only with its minutes: `4H` alone is no time.
+    if (match[3] === 'H' && !hasMinutes) continue
+    const minutes = hasMinutes ? Number(match[5]) : 0
+    const actual = hasMinutes ? match[0] : match[1]! + match[2]! + match[3]!
     const previous = /(\p{L}+)[ \u00A0\u202F\u2009]+$/u.exec(text.slice(Math.max(0, match.index - 40), match.index))?.[1]?.toLowerCase()
     // `8 h` alone is a time only after `at`, `from`, `until` …
     if (gap && !hasMinutes && !(previous && settings.timeWords.has(previous))) continue

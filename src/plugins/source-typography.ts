@@ -53,6 +53,7 @@
  *   ¿Who will pay for the reform?
  *   The fire reached Paris,then Lyon.
  *   Talks ended without a deal.Then the minister left.
+ *   Who will pay?Nobody knows.
  *   Disputes remain over Taiwan. –
  *   The reform ( adopted in 2019 ) was repealed.
  */
@@ -301,7 +302,7 @@ export const sourceTypography = defineRule<SourceTypographyOptions>(
       }
 
       // Missing space after a comma or a full stop between words (`Paris,France`, `left.Then`).
-      for (const match of text.matchAll(/(?<=\p{Ll}{2})(,)(?=\p{L}{2})|(?<=\p{Ll}{2})(\.)(?=\p{Lu}\p{Ll})/gu)) {
+      for (const match of text.matchAll(/(?<=\p{Ll}{2})(,)(?=\p{L}{2})|(?<=\p{Ll}{2})([.?!])(?=\p{Lu}\p{Ll})/gu)) {
         add(missingSpace(match.index, match.index + 1, match[0] + ' ', 'after'))
       }
 
