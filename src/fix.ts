@@ -68,8 +68,21 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
 }
 
 /**
+ * Whether the source text of a range is the text the rule found, up to
+ * whitespace (a phrase may run across a line break). A range whose source
+ * holds more — markup between the words (`**Poutine**’s`), an entity, a
+ * comment — is not fixed: replacing it would delete the formatting.
+ */
+export function sourceMatches(source: string, actual: string | null | undefined): boolean {
+  if (actual === undefined || actual === null) return true
+  const squash = (value: string) => value.replace(/\s+/g, ' ').trim()
+  return squash(source) === squash(actual)
+}
+
+/**
  * The edits to apply to a linted file: its safe findings' edits, no-ops
- * dropped (a replacement equal to the text it replaces), overlaps resolved.
+ * dropped (a replacement equal to the text it replaces), edits whose range
+ * holds more than the words found dropped, overlaps resolved.
  */
 export function fixEdits(file: VFile): Edit[] {
   const text = String(file.value ?? '')
@@ -77,7 +90,8 @@ export function fixEdits(file: VFile): Edit[] {
   for (const message of file.messages) {
     const edit = editOf(message)
     if (!edit || edit.end > text.length) continue
-    if (text.slice(edit.start, edit.end) === edit.text) continue
+    const source = text.slice(edit.start, edit.end)
+    if (source === edit.text || !sourceMatches(source, message.actual)) continue
     edits.push(edit)
   }
   return resolveOverlaps(edits)
