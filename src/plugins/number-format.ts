@@ -61,7 +61,7 @@
  *   He finished 1'40" behind the winner.
  */
 import {defineRule, type BaseRuleOptions, type RuleContext} from '../rule.js'
-import {placeMapper, proseTexts, type PlaceMapper, type ProseText} from '../util/source-text.js'
+import {cachedRegExp, placeMapper, proseTexts, type PlaceMapper, type ProseText} from '../util/source-text.js'
 
 /** Options of the `number-format` rule (defaults in `rules/fr-en/data/number-format.yml`). */
 export interface NumberFormatOptions extends BaseRuleOptions {
@@ -140,7 +140,7 @@ export const numberFormat = defineRule<NumberFormatOptions>(
 
       for (const finding of multiplied(text, settings)) add(finding)
       // `2 millions`: French pluralises *millions* and *milliards* after a number; English does not.
-      for (const match of text.matchAll(new RegExp('(?<=\\d' + sp + ')(millions|billions|trillions)(?!\\p{L})', 'gu'))) {
+      for (const match of text.matchAll(cachedRegExp('(?<=\\d' + sp + ')(millions|billions|trillions)(?!\\p{L})', 'gu'))) {
         const singular = match[0].slice(0, -1)
         add({
           from: match.index,
@@ -170,7 +170,7 @@ export const numberFormat = defineRule<NumberFormatOptions>(
         })
       }
       for (const finding of titles(text, settings, lowercase)) add(finding)
-      for (const match of text.matchAll(new RegExp('(?<![\\p{L}\\p{N}])([nN])°(' + sp + '?)(?=\\d)', 'gu'))) {
+      for (const match of text.matchAll(cachedRegExp('(?<![\\p{L}\\p{N}])([nN])°(' + sp + '?)(?=\\d)', 'gu'))) {
         add({
           from: match.index,
           to: match.index + match[0].length,
@@ -287,7 +287,7 @@ function checkNumber(text: string, run: Run, settings: Resolved, evidence: Evide
   }
 
   // A space before `%`, a currency symbol after the amount.
-  const unit = new RegExp('^(' + sp + '?)(%|' + [...settings.currencies].map((d) => d.replace(/[$]/g, '\\$')).join('|') + ')').exec(after)
+  const unit = cachedRegExp('^(' + sp + '?)(%|' + [...settings.currencies].map((d) => d.replace(/[$]/g, '\\$')).join('|') + ')', '').exec(after)
   let to = end
   let expected = english ?? value
   if (unit) {
@@ -321,7 +321,7 @@ function checkNumber(text: string, run: Run, settings: Resolved, evidence: Evide
 function* multiplied(text: string, settings: Resolved): Generator<Finding> {
   const symbols = [...settings.multipliers.keys()].sort((a, b) => b.length - a.length)
   if (symbols.length === 0) return
-  const pattern = new RegExp(
+  const pattern = cachedRegExp(
     '(?<![\\p{L}\\p{N}_.,])(\\d+(?:,\\d+)?)(' + sp + '?)(' + symbols.map((d) => d.replace(/[$]/g, '\\$')).join('|') + ')(?![\\p{L}\\p{N}])',
     'gu'
   )
@@ -389,7 +389,7 @@ function* ordinals(text: string, settings: Resolved): Generator<Finding> {
 }
 
 function nounAfter(text: string, at: number, settings: Resolved): {length: number; english: string} | undefined {
-  const next = new RegExp('^(' + sp + ')(\\p{L}+)', 'u').exec(text.slice(at))
+  const next = cachedRegExp('^(' + sp + ')(\\p{L}+)', 'u').exec(text.slice(at))
   if (!next) return undefined
   const english = settings.romanNouns.get(next[2]!) ?? settings.romanNouns.get(next[2]!.toLowerCase())
   return english ? {length: next[0].length, english} : undefined
@@ -432,7 +432,7 @@ function romanValue(value: string): number | undefined {
 }
 
 function* times(text: string, settings: Resolved): Generator<Finding> {
-  const pattern = new RegExp(
+  const pattern = cachedRegExp(
     '(?<![\\p{L}\\p{N}_:.,/])([01]?\\d|2[0-3])(' + sp + '?)([hH])(?:(' + sp + '?)([0-5]\\d))?(?![\\p{L}\\p{N}])',
     'gu'
   )
@@ -478,7 +478,7 @@ function durationText(hours: number, minutes: number): string {
 
 function* titles(text: string, settings: Resolved, lowercase: Set<string>): Generator<Finding> {
   const names = [...settings.titles.keys()].sort((a, b) => b.length - a.length)
-  const pattern = new RegExp(
+  const pattern = cachedRegExp(
     '(?<![\\p{L}\\p{N}.])(' + names.map((d) => d.replace(/\./g, '\\.')).join('|') + ')(?=' + sp + '+(\\p{Lu}\\p{Ll}+))',
     'gu'
   )

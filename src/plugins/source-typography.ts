@@ -58,7 +58,7 @@
  *   The reform ( adopted in 2019 ) was repealed.
  */
 import {defineRule, type BaseRuleOptions} from '../rule.js'
-import {placeMapper, proseTexts, type ProseText, type PlaceMapper} from '../util/source-text.js'
+import {cachedRegExp, placeMapper, proseTexts, type ProseText, type PlaceMapper} from '../util/source-text.js'
 import type {Severity} from '../types.js'
 import type {RuleContext} from '../rule.js'
 
@@ -108,7 +108,7 @@ export const sourceTypography = defineRule<SourceTypographyOptions>(
     const open = straight ? '"' : '“'
     const close = straight ? '"' : '”'
     const marksClass = '[' + marks.map(escape).join('') + ']'
-    const spaceBeforeMark = new RegExp('(?<=[^\\s\\uFFFC(\\[“"‘«])(' + space + '+)(' + marksClass + '+)(?=\\s|$|["”’»\\]])', 'gu')
+    const spaceBeforeMark = cachedRegExp('(?<=[^\\s\\uFFFC(\\[“"‘«])(' + space + '+)(' + marksClass + '+)(?=\\s|$|["”’»\\]])', 'gu')
 
     for (const prose of proseTexts(tree, mapper.doc)) {
       const text = prose.text
@@ -150,7 +150,7 @@ export const sourceTypography = defineRule<SourceTypographyOptions>(
           safe: false
         })
       }
-      for (const match of text.matchAll(new RegExp('(?<=[.!?])(["”’»]?)(' + space + '*)\\.(?![.\\p{L}\\p{N}])', 'gu'))) {
+      for (const match of text.matchAll(cachedRegExp('(?<=[.!?])(["”’»]?)(' + space + '*)\\.(?![.\\p{L}\\p{N}])', 'gu'))) {
         if (match[1] === '' && match[2] === '') continue
         const from = match.index + match[1]!.length
         add({
@@ -181,11 +181,11 @@ export const sourceTypography = defineRule<SourceTypographyOptions>(
 
       // « guillemets » → English quotation marks.
       const hasOpening = text.includes('«')
-      for (const match of text.matchAll(new RegExp('«' + space + '*|' + space + '*»', 'gu'))) {
+      for (const match of text.matchAll(cachedRegExp('«' + space + '*|' + space + '*»', 'gu'))) {
         const opening = match[0].includes('«')
         const end = match.index + match[0].length
         // A lone `»` between title-like words is a breadcrumb separator (boilerplate), not a quote.
-        if (!opening && !hasOpening && spaceRe.test(match[0]) && new RegExp('^' + space + '+\\p{Lu}', 'u').test(text.slice(end))) continue
+        if (!opening && !hasOpening && spaceRe.test(match[0]) && cachedRegExp('^' + space + '+\\p{Lu}', 'u').test(text.slice(end))) continue
         add({
           from: match.index,
           to: end,
@@ -197,10 +197,10 @@ export const sourceTypography = defineRule<SourceTypographyOptions>(
       }
 
       // Spaces inside curly quotes: `“ text ”`.
-      for (const match of text.matchAll(new RegExp('(?<=^|[\\s(\\[—–])“(' + space + '+)(?=\\S)', 'gu'))) {
+      for (const match of text.matchAll(cachedRegExp('(?<=^|[\\s(\\[—–])“(' + space + '+)(?=\\S)', 'gu'))) {
         add(insideQuote(match.index, match.index + match[0].length, '“'))
       }
-      for (const match of text.matchAll(new RegExp('(?<=\\S)(' + space + '+)”(?=[\\s.,;:!?)\\]]|$)', 'gu'))) {
+      for (const match of text.matchAll(cachedRegExp('(?<=\\S)(' + space + '+)”(?=[\\s.,;:!?)\\]]|$)', 'gu'))) {
         add(insideQuote(match.index, match.index + match[0].length, '”'))
       }
 
@@ -261,7 +261,7 @@ export const sourceTypography = defineRule<SourceTypographyOptions>(
       for (const match of text.matchAll(/(?<=[\p{L}\p{N},:;])“/gu)) {
         add(missingSpace(match.index, match.index + 1, ' “', 'before'))
       }
-      for (const match of text.matchAll(new RegExp('(?<=\\p{L})(' + space + ')([–—])(?=\\p{L})|(?<=\\p{L})([–—])(' + space + ')(?=\\p{L})', 'gu'))) {
+      for (const match of text.matchAll(cachedRegExp('(?<=\\p{L})(' + space + ')([–—])(?=\\p{L})|(?<=\\p{L})([–—])(' + space + ')(?=\\p{L})', 'gu'))) {
         const dash = match[2] ?? match[3]!
         add({
           from: match.index,
@@ -307,7 +307,7 @@ export const sourceTypography = defineRule<SourceTypographyOptions>(
       }
 
       // A dash left after the end of the last sentence of a paragraph (`… Taiwan. –`): a headline separator.
-      for (const match of text.matchAll(new RegExp('(?<=[.!?][”"’»)]?)(' + space + '*[–—-])(?=' + space + '*(?:[\\r\\n]|$))', 'gu'))) {
+      for (const match of text.matchAll(cachedRegExp('(?<=[.!?][”"’»)]?)(' + space + '*[–—-])(?=' + space + '*(?:[\\r\\n]|$))', 'gu'))) {
         add({
           from: match.index,
           to: match.index + match[0].length,
@@ -320,7 +320,7 @@ export const sourceTypography = defineRule<SourceTypographyOptions>(
 
       // Spaces just inside brackets: `( in 2020 )`.
       // `name( args )` glued to a word is code style, not prose: only a free-standing bracket counts.
-      for (const match of text.matchAll(new RegExp('(?<=^|\\s)\\((' + space + '+)(?=[^\\s)])|(?<=[^\\s(])(' + space + '+)\\)', 'gu'))) {
+      for (const match of text.matchAll(cachedRegExp('(?<=^|\\s)\\((' + space + '+)(?=[^\\s)])|(?<=[^\\s(])(' + space + '+)\\)', 'gu'))) {
         const opening = match[0].startsWith('(')
         if (!opening) {
           const inner = bracketContent(text, match.index + match[0].length - 1)
@@ -338,7 +338,7 @@ export const sourceTypography = defineRule<SourceTypographyOptions>(
       }
 
       // A space before a comma or a full stop.
-      for (const match of text.matchAll(new RegExp('(?<=[\\p{L}\\p{N}”’)\\]])(' + space + '+)([,.])(?=\\s|$|["”’)])', 'gu'))) {
+      for (const match of text.matchAll(cachedRegExp('(?<=[\\p{L}\\p{N}”’)\\]])(' + space + '+)([,.])(?=\\s|$|["”’)])', 'gu'))) {
         add({
           from: match.index,
           to: match.index + match[0].length,

@@ -152,3 +152,21 @@ export function placeMapper(file: VFile): PlaceMapper {
     }
   }
 }
+
+const regExps = new Map<string, RegExp>()
+
+/**
+ * A regular expression built from a string, compiled once per process:
+ * Unicode property classes (`\p{L}`) are costly to compile, and the rules
+ * build their patterns from settings. Safe to share: `matchAll` copies a
+ * global expression, and non-global ones keep no state.
+ */
+export function cachedRegExp(source: string, flags = 'gu'): RegExp {
+  const key = flags + '/' + source
+  let value = regExps.get(key)
+  if (!value) {
+    value = new RegExp(source, flags)
+    regExps.set(key, value)
+  }
+  return value
+}
