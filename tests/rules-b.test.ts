@@ -244,25 +244,26 @@ describe('number-format', () => {
 })
 
 describe('name-consistency', () => {
+  // Names no glossary entry lists, so this rule (not the glossary) reports them.
   it('reports a full message with exact places after CRLF and an emoji', async () => {
-    const text = 'Andrei Vaitovich spoke.\r\n\r\n😀 Then Andreï Vaitovich left.'
+    const text = 'Gordei Vaitovich spoke.\r\n\r\n😀 Then Gordeï Vaitovich left.'
     const file = await lintText(text, 'a.txt')
     const messages = messagesOf(file, 'name-consistency')
     expect(JSON.parse(JSON.stringify(messages))).toEqual([
       {
-        actual: 'Andreï',
+        actual: 'Gordeï',
         category: 'terminology/inconsistent-use',
         categoryName: 'consistency',
         column: 9,
-        expected: ['Andrei'],
+        expected: ['Gordei'],
         fatal: false,
         file: 'a.txt',
         line: 3,
-        message: 'Unexpected `Andreï`, expected `Andrei`',
+        message: 'Unexpected `Gordeï`, expected `Gordei`',
         name: 'a.txt:3:9-3:15',
-        note: 'This article writes one name two ways: `Andrei` (once) and `Andreï` (once). On a tie the English transliteration wins: a final `ï` is the French transliteration (*Andreï* for Andrei).',
+        note: 'This article writes one name two ways: `Gordei` (once) and `Gordeï` (once). On a tie the English transliteration wins: a final `ï` is the French transliteration (*Andreï* for Andrei).',
         place: {start: {line: 3, column: 9, offset: 35}, end: {line: 3, column: 15, offset: 41}},
-        reason: 'Unexpected `Andreï`, expected `Andrei`',
+        reason: 'Unexpected `Gordeï`, expected `Gordei`',
         rule: 'name-consistency',
         ruleId: 'name-consistency',
         safe: false,
@@ -272,27 +273,30 @@ describe('name-consistency', () => {
     ])
   })
 
-  it('reports Andreï on the seed article, and nothing else of these rules', async () => {
+  it('reports Andreï on the seed article once, expecting Andrei, and nothing else of these rules', async () => {
     for (const file of ['corpus/fr-en/000.txt', '../shared/seeds/000_16c94e385eee7c69.txt']) {
-      const full = path.join(root, file)
       let text: string
       try {
-        text = readFileSync(full, 'utf8')
+        text = readFileSync(path.join(root, file), 'utf8')
       } catch {
         continue
       }
       const result = await lintText(text, file)
+      // A glossary entry for the name, when the pack has one, reports it instead (never both).
+      const andrei = result.messages.filter((d) => d.actual === 'Andreï')
+      expect(andrei.map((d) => d.expected)).toEqual([['Andrei']])
+      const glossaryKnows = andrei[0]?.ruleId !== 'name-consistency'
       const ours = result.messages.filter((d) => ['source-typography', 'number-format', 'name-consistency'].includes((d as {rule?: string}).rule ?? ''))
-      expect(ours.map((d) => [d.ruleId, d.actual, d.expected])).toEqual([['name-consistency', 'Andreï', ['Andrei']]])
+      expect(ours.map((d) => [d.ruleId, d.actual])).toEqual(glossaryKnows ? [] : [['name-consistency', 'Andreï']])
     }
   })
 
   it('keeps the majority, the accents on a tie, and possessives apart', async () => {
     expect(await found('name-consistency', 'Mélenchon spoke. Mélenchon’s allies cheered; Melenchon left.')).toEqual(['1:46-1:55 Melenchon → Mélenchon'])
     expect(await found('name-consistency', 'Élisabeth Borne left; Elisabeth Borne stayed.')).toEqual(['1:23-1:32 Elisabeth → Élisabeth'])
-    expect(await found('name-consistency', 'Zelenski met Zelensky’s team; Zelenskyy and Zelensky spoke.')).toEqual([
-      '1:1-1:9 Zelenski → Zelensky',
-      '1:31-1:40 Zelenskyy → Zelensky'
+    expect(await found('name-consistency', 'Pavlovski met Pavlovsky’s team; Pavlovskyy and Pavlovsky spoke.')).toEqual([
+      '1:1-1:10 Pavlovski → Pavlovsky',
+      '1:33-1:43 Pavlovskyy → Pavlovsky'
     ])
   })
 
@@ -303,7 +307,7 @@ describe('name-consistency', () => {
   })
 
   it('skips words in the `words` setting, headlines and different people', async () => {
-    expect(await found('name-consistency', 'Andreï Vaitovich and Andrei Vaitovich.', 'a.txt', {words: ['Andreï']})).toEqual([])
+    expect(await found('name-consistency', 'Gordeï Vaitovich and Gordei Vaitovich.', 'a.txt', {words: ['Gordeï']})).toEqual([])
     expect(await found('name-consistency', 'MELENCHON WINS\n\nMélenchon won.')).toEqual([])
     expect(await found('name-consistency', 'Eric Zemmour debated Éric Ciotti.')).toEqual([])
     expect(await found('name-consistency', 'Louis Martin met Luis Garcia.')).toEqual([])

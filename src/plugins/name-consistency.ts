@@ -2,7 +2,7 @@
  * @module name-consistency
  * Flag one name spelled two ways in one article: an accent dropped
  * (`Élisabeth` / `Elisabeth`), a French transliteration beside the English
- * one (`Andreï` / `Andrei`, `Zelenski` / `Zelensky`).
+ * one (`Gordeï` / `Gordei`, `Pavlovski` / `Pavlovsky`).
  *
  * Document-level: every capitalised word is gathered first and grouped by a
  * skeleton (no accents, transliteration variants reduced); each occurrence
@@ -16,7 +16,7 @@
  * `Luis`) stay silent.
  *
  * @example ok
- *   Andrei Vaitovich spoke first; later Andrei Vaitovich added details.
+ *   Gordei Vaitovich spoke first; later Gordei Vaitovich added details.
  *   Marie Dupont met Mari Tanaka in Tokyo.
  *   Louis Martin and Luis Garcia played for the same club.
  *   MÉLENCHON WINS: Jean-Luc Mélenchon celebrated on Sunday.
@@ -33,21 +33,21 @@
  *   Paris Saint-Germain beat Paris FC at the Parc des Princes.
  *   Eric Zemmour debated Éric Ciotti on television.
  * @example not-ok
- *   Andreï Vaitovich spoke first; later Andrei Vaitovich added details.
+ *   Gordeï Vaitovich spoke first; later Gordei Vaitovich added details.
  *   Élisabeth Borne resigned on Monday, and Elisabeth Borne left Matignon.
  *   Jean-Luc Mélenchon spoke; Melenchon then left the room.
- *   Volodymyr Zelenski met Volodymyr Zelensky's ministers; Zelensky spoke.
+ *   Oleg Pavlovski met Oleg Pavlovsky's ministers; Pavlovsky spoke.
  *   Storm Irène hit Brittany; Irène then moved east and Irene weakened.
  *   Kévin Vauquelin won the stage, and Kevin Vauquelin kept the jersey.
  *   Pedro Sánchez said Sánchez would decide; Sanchez declined to comment.
- *   Sergueï Lavrov and Sergei Lavrov are the same minister.
- *   Dmitri Peskov spoke; Dmitriy Peskov later denied it.
- *   Nikolaï Patrouchev met Nikolai Patrushev's deputy.
+ *   Viktor Mouraviov and Viktor Muraviov are the same minister.
+ *   Yuri Grebenkov spoke; Yuriy Grebenkov later denied it.
+ *   Ivan Koutchenko met Ivan Kuchenko's deputy.
  *   Hélène Roux-Barthélémy spoke, Roux-Barthelemy then left.
  *   Léa Martin won; Léa Martin and Lea Martin are one player.
  *   Maëlle Corvez sang, and Maëlle Corvez thanked Maelle Corvez's band.
  *   The Taiwan Strait is tense; Taiwan and Taïwan talks stalled.
- *   Khrouchtchev and Khrushchev were one man, Khrushchev said.
+ *   Timur Kazbouchev and Timur Kazbushev were one man, Kazbushev said.
  */
 import type {Root} from 'nlcst'
 import type {Point} from 'unist'
