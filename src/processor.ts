@@ -12,6 +12,7 @@ import {mtlintMessageControl} from './control.js'
 import type {Pack} from './pack.js'
 import {glossary} from './plugins/glossary.js'
 import {nameConsistency} from './plugins/name-consistency.js'
+import {spelling} from './plugins/spelling.js'
 import {numberFormat} from './plugins/number-format.js'
 import {sourceTypography} from './plugins/source-typography.js'
 import type {RulePlugin, BaseRuleOptions} from './rule.js'
@@ -63,6 +64,15 @@ export const registry: RuleRegistration[] = [
     plugin: nameConsistency as RulePlugin<BaseRuleOptions>,
     options: (settings) => ({
       ...settings.pack.ruleData<Record<string, unknown>>('name-consistency'),
+      glossary: settings.pack.glossary,
+      words: settings.words
+    })
+  },
+  // Keep last: spelling leaves a word another rule reported to that rule.
+  {
+    plugin: spelling as RulePlugin<BaseRuleOptions>,
+    options: (settings) => ({
+      ...settings.pack.ruleData<Record<string, unknown>>('spelling'),
       glossary: settings.pack.glossary,
       words: settings.words
     })
