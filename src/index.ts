@@ -27,6 +27,9 @@ export {glossary, type GlossaryOptions} from './plugins/glossary.js'
 export {sourceTypography, type SourceTypographyOptions} from './plugins/source-typography.js'
 export {numberFormat, type NumberFormatOptions} from './plugins/number-format.js'
 export {nameConsistency, type NameConsistencyOptions, type Transliteration} from './plugins/name-consistency.js'
+export {spelling, type SpellingOptions} from './plugins/spelling.js'
+export {SpellDictionary, parseIndex, serializeIndex, type Variant, type IndexData} from './spelling/dictionary.js'
+export {loadSpellDictionary, writeSpellIndex, spellIndexPath} from './node/spelling.js'
 export * from './types.js'
 
 /** Options of `lint` and `createProcessor`: a configuration, or resolved settings. */

@@ -121,7 +121,7 @@ describe('spelling: what is not a misspelling', () => {
     expect(await reasons('Zorgbleck opened the meeting.')).toHaveLength(1)
     expect(await reasons('Zorgbleck opened the meeting.', {words: ['Zorgbleck']})).toEqual([])
     // `Lukashenko` is also a preferred form of the names glossary.
-    expect(await reasons('Lukashenko spoke.', {settings: undefined})).toEqual([])
+    expect(await reasons('Lukashenko spoke.')).toEqual([])
   })
 
   it('leaves a capitalised word a glossary entry flags to that entry, even when the entry is off', async () => {
