@@ -225,17 +225,39 @@ function textComments(doc: string, tree: NlcstRoot): Node {
 const sourcePattern =
   /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>"«»“”]*[^\s<>"«»“”.,;:!?)\]'’]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|fr|be|ch|eu|info|io|uk|de|it|es|ca|us|gov|edu|tv|news)\b(?:\/[^\s<>"«»“”]*[^\s<>"«»“”.,;:!?)\]])?/gi
 
+// What every match of `sourcePattern` contains: `@`, `://`, `www.`, or a dot
+// followed by a letter or digit (a domain).
+const sourceHint = /@|:\/\/|www\.|\.[a-z0-9]/i
+
+interface Parent {
+  type: string
+  children?: Parent[]
+}
+
+/**
+ * Call `fn` on every sentence (a plain walk: `unist-util-visit` costs an
+ * ancestor list per node, and this ran over every word of every document).
+ */
+function eachSentence(tree: NlcstRoot, fn: (sentence: Sentence) => void): void {
+  const walk = (node: Parent) => {
+    if (node.type === 'SentenceNode') fn(node as unknown as Sentence)
+    else if (node.children) for (const child of node.children) walk(child)
+  }
+  walk(tree as unknown as Parent)
+}
+
 /**
  * Turn the nodes of URLs and e-mail addresses into `SourceNode`s so no rule
  * reads `https://…/poutine` as words.
  */
 function markSources(tree: NlcstRoot, doc: string): void {
-  visit(tree, 'SentenceNode', function (sentence: Sentence) {
+  eachSentence(tree, function (sentence: Sentence) {
     const start = sentence.position?.start.offset
     const end = sentence.position?.end.offset
     if (start === undefined || end === undefined) return
     const text = doc.slice(start, end)
-    if (!/[@.:]/.test(text)) return
+    // Most sentences hold nothing like a URL: skip the big pattern for them.
+    if (!sourceHint.test(text)) return
     const ranges: Array<[number, number]> = []
     for (const match of text.matchAll(sourcePattern)) {
       ranges.push([start + match.index, start + match.index + match[0].length])
