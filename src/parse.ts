@@ -74,11 +74,56 @@ export function typeFromPath(path: string | undefined): DocumentType {
 }
 
 let markdownParser: Processor<MdastRoot> | undefined
+let markdownParserNoLiterals: Processor<MdastRoot> | undefined
 let htmlParser: Processor<HastRoot> | undefined
 
-function getMarkdownParser(): Processor<MdastRoot> {
-  markdownParser ??= unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze() as unknown as Processor<MdastRoot>
-  return markdownParser
+// GFM autolink literals need `@`, `www.` or `http(s)://`; without any, the
+// parse is the same with them switched off.
+const autolinkLiteralHint = /@|www\.|https?:\/\//i
+
+/**
+ * The Markdown parser for a document. GFM's autolink literals try an e-mail
+ * address at every word start, which doubled micromark's time on news
+ * text (bench/NOTES.md): a document that cannot hold one is parsed without
+ * them, with an identical result.
+ */
+function getMarkdownParser(doc: string): Processor<MdastRoot> {
+  if (autolinkLiteralHint.test(doc)) {
+    markdownParser ??= unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze() as unknown as Processor<MdastRoot>
+    return markdownParser
+  }
+  markdownParserNoLiterals ??= unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(withoutAutolinkLiterals)
+    .use(remarkFrontmatter, ['yaml', 'toml'])
+    .freeze() as unknown as Processor<MdastRoot>
+  return markdownParserNoLiterals
+}
+
+type Extension = Record<string, unknown>
+const literalConstructs = new Set(['wwwAutolink', 'protocolAutolink', 'emailAutolink'])
+
+/** Drop GFM's autolink-literal constructs (micromark) and transform (mdast) from the processor's data. */
+function withoutAutolinkLiterals(this: Processor): void {
+  const data = this.data() as {micromarkExtensions?: Extension[]; fromMarkdownExtensions?: unknown[]}
+  data.micromarkExtensions = (data.micromarkExtensions ?? []).map(function (extension) {
+    const text = extension['text'] as Record<string, unknown> | undefined
+    if (!text) return extension
+    const kept: Record<string, unknown> = {}
+    for (const [code, value] of Object.entries(text)) {
+      const list = (Array.isArray(value) ? value : [value]).filter((d: {name?: string}) => !literalConstructs.has(d.name ?? ''))
+      if (list.length > 0) kept[code] = list
+    }
+    return {...extension, text: kept}
+  })
+  const strip = (extension: unknown): unknown =>
+    Array.isArray(extension)
+      ? extension.map(strip)
+      : typeof extension === 'object' && extension !== null && 'transforms' in extension && 'enter' in extension && 'literalAutolink' in ((extension as {enter: object}).enter)
+        ? {...extension, transforms: []}
+        : extension
+  data.fromMarkdownExtensions = (data.fromMarkdownExtensions ?? []).map(strip)
 }
 
 function getHtmlParser(): Processor<HastRoot> {
@@ -115,7 +160,7 @@ export function parseToNlcst(doc: string, file: VFile, type: DocumentType): Nlcs
     // the text after the BOM, then shift every position back onto the file.
     const bom = doc.charCodeAt(0) === 0xfeff
     const input = bom ? new VFile({path: file.path, value: doc.slice(1)}) : file
-    const mdast = getMarkdownParser().parse(input) as MdastRoot
+    const mdast = getMarkdownParser(doc).parse(input) as MdastRoot
     sourceAutolinks(mdast, String(input))
     tree = mdastToNlcst(mdast, input, ParseEnglish, {
       ignore: ['code', 'html', 'yaml', 'toml', 'math', 'inlineMath', 'definition'],
