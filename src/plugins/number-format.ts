@@ -32,6 +32,7 @@
  *   Temperatures could exceed 42 °C in the afternoon, or 20º C at night.
  *   He earns 3,500 per month and 1.500 is a valid decimal with 1.5 people per home.
  *   Petrol now costs 1.985 euros a litre and diesel 1.830 euros.
+ *   On March 15 200 people marched, as Figure 3e shows.
  *   Millions of people, 2 million voters and billions of dollars.
  *   The 4H club met; the centre is 5'11" tall and won in 2nd place.
  * @example not-ok
@@ -87,6 +88,10 @@ export interface NumberFormatOptions extends BaseRuleOptions {
   countNouns?: string[] | undefined
   /** French multiplier symbols after an amount (`3 M€`) and the English word (`million`). */
   multipliers?: Record<string, string> | undefined
+  /** Month names: `March 15 200 people` is a date and a count, not 15,200. */
+  months?: string[] | undefined
+  /** Words before `3e` that make it a label (`Figure 3e`), not an ordinal. */
+  labels?: string[] | undefined
 }
 
 const sp = '[ \\u00A0\\u202F\\u2009]'
@@ -152,7 +157,10 @@ export const numberFormat = defineRule<NumberFormatOptions>(
         })
       }
       for (const match of text.matchAll(/(?<![\p{L}\p{N}_.,'’])\d+(?:(?:[.,]|[ \u00A0\u202F\u2009](?=\d))\d+)*/gu)) {
-        for (const run of splitRuns(match[0], match.index)) add(checkNumber(text, run, settings, evidence))
+        // `On March 15 200 people marched`: a date, then a count.
+        const word = /(\p{L}+)\.?[ \u00A0\u202F\u2009]+$/u.exec(text.slice(Math.max(0, match.index - 20), match.index))?.[1]?.toLowerCase()
+        const afterMonth = word !== undefined && settings.months.has(word)
+        for (const run of splitRuns(match[0], match.index, afterMonth)) add(checkNumber(text, run, settings, evidence))
       }
       for (const finding of ordinals(text, settings)) add(finding)
       for (const finding of times(text, settings)) add(finding)
@@ -197,6 +205,8 @@ interface Resolved {
   decimalContexts: Set<string>
   countNouns: Set<string>
   multipliers: Map<string, string>
+  months: Set<string>
+  labels: Set<string>
 }
 
 function resolve(options: NumberFormatOptions): Resolved {
@@ -212,7 +222,9 @@ function resolve(options: NumberFormatOptions): Resolved {
     currencies: new Set(options.currencies ?? ['€', '£', '$']),
     decimalContexts: lower(options.decimalContexts, ['million', 'billion', 'trillion', '%', 'percent', 'per cent']),
     countNouns: lower(options.countNouns, ['people', 'inhabitants', 'spectators']),
-    multipliers: new Map(Object.entries(options.multipliers ?? {'k€': 'thousand', 'M€': 'million', 'Md€': 'billion'}))
+    multipliers: new Map(Object.entries(options.multipliers ?? {'k€': 'thousand', 'M€': 'million', 'Md€': 'billion'})),
+    months: lower(options.months, []),
+    labels: lower(options.labels, ['figure', 'fig', 'table'])
   }
 }
 
@@ -225,7 +237,7 @@ interface Run {
  * Split a digit run on spaces unless the spaces group thousands (`12 000`,
  * `1 500 000`): `2019 200` is a year then a count.
  */
-function splitRuns(value: string, from: number): Run[] {
+function splitRuns(value: string, from: number, afterMonth: boolean): Run[] {
   if (!/[ \u00A0\u202F\u2009]/.test(value)) return [{value, from}]
   const groups = value.split(/[ \u00A0\u202F\u2009]/)
   const head = groups[0]!
@@ -233,7 +245,7 @@ function splitRuns(value: string, from: number): Run[] {
   const last = groups.at(-1)!
   const thousands =
     /^\d{1,3}$/.test(head) && middle.every((d) => /^\d{3}$/.test(d)) && /^\d{3}(?:,\d+)?$/.test(last)
-  if (thousands) return [{value, from}]
+  if (thousands && !afterMonth) return [{value, from}]
   const runs: Run[] = []
   let offset = from
   for (const group of groups) {
@@ -371,6 +383,8 @@ function* ordinals(text: string, settings: Resolved): Generator<Finding> {
     const number = Number(match[1])
     if (number === 0) continue
     if ((suffix === 'er' || suffix === 're' || suffix === 'ère') && number !== 1) continue
+    const label = /(\p{L}+)\.?[ \u00A0\u202F\u2009]+$/u.exec(text.slice(Math.max(0, match.index - 20), match.index))?.[1]?.toLowerCase()
+    if (label !== undefined && settings.labels.has(label)) continue
     // `20º C`: a degree sign typed as an ordinal indicator.
     if (suffix === 'º' && /^[ \u00A0\u202F\u2009]?[CF]\b/.test(text.slice(match.index + match[0].length))) continue
     yield ordinalFinding(text, match.index, match[0], number, settings)
