@@ -91,6 +91,14 @@ describe('source-typography', () => {
     expect(await found('source-typography', 'It was “experience.” .')).toEqual(['1:21-1:23  . → '])
   })
 
+  it('rewrites German and Spanish marks', async () => {
+    expect(await found('source-typography', 'He called it „a turning point“ and asked ¿why?')).toEqual([
+      '1:14-1:15 „ → “',
+      '1:30-1:31 “ → ”',
+      '1:42-1:43 ¿ → '
+    ])
+  })
+
   it('handles no-break and narrow no-break spaces', async () => {
     expect(await found('source-typography', 'Why\u202F? «\u00A0Because\u00A0»')).toEqual([
       '1:4-1:6 \u202F? → ?',

@@ -166,9 +166,9 @@ export const sourceTypography = defineRule<SourceTypographyOptions>(
       // A space before `: ; ? !` — French typography, not English.
       for (const match of text.matchAll(spaceBeforeMark)) {
         const before = text[match.index - 1] ?? ''
-        const after = text.slice(match.index + match[0].length).replace(/^[ \u00A0\u202F\u2009]+/, '')
+        const after = text.slice(match.index + match[0].length, match.index + match[0].length + 8)
         // `10 : 30`, `3 : 1`: a time, a ratio or a score.
-        if (/\d/.test(before) && /^\d/.test(after)) continue
+        if (/\d/.test(before) && /^[ \u00A0\u202F\u2009]*\d/.test(after)) continue
         add({
           from: match.index,
           to: match.index + match[0].length,
@@ -194,6 +194,22 @@ export const sourceTypography = defineRule<SourceTypographyOptions>(
           note: 'French quotes with « guillemets » (and spaces inside them); English uses ' + (straight ? '"…"' : '“…”') + ' with no spaces.',
           safe: true
         })
+      }
+
+      // German „low quotes“ → English quotation marks (the German closing `“` is the English opening one).
+      for (const match of text.matchAll(/„([^„“”"]*)([“”])?/g)) {
+        add({
+          from: match.index,
+          to: match.index + 1,
+          reason: 'Unexpected `„`, expected `' + open + '`',
+          expected: [open],
+          note: 'German opens quotations with a low `„`; English uses ' + (straight ? '"…"' : '“…”') + '.',
+          safe: true
+        })
+        if (match[2] === '“') {
+          const at = match.index + match[0].length - 1
+          add({from: at, to: at + 1, reason: 'Unexpected `“` closing a quotation, expected `' + close + '`', expected: [close], note: 'German closes quotations with `“`; English closes them with `' + close + '`.', safe: true})
+        }
       }
 
       // Spaces inside curly quotes: `“ text ”`.
@@ -271,22 +287,6 @@ export const sourceTypography = defineRule<SourceTypographyOptions>(
           note: 'A dash between words takes a space on both sides or on neither; one space only is a slip.',
           safe: false
         })
-      }
-
-      // German „low quotes“ → English quotation marks (the German closing `“` is the English opening one).
-      for (const match of text.matchAll(/„([^„“”"]*)([“”])?/g)) {
-        add({
-          from: match.index,
-          to: match.index + 1,
-          reason: 'Unexpected `„`, expected `' + open + '`',
-          expected: [open],
-          note: 'German opens quotations with a low `„`; English uses ' + (straight ? '"…"' : '“…”') + '.',
-          safe: true
-        })
-        if (match[2] === '“') {
-          const at = match.index + match[0].length - 1
-          add({from: at, to: at + 1, reason: 'Unexpected `“` closing a quotation, expected `' + close + '`', expected: [close], note: 'German closes quotations with `“`; English closes them with `' + close + '`.', safe: true})
-        }
       }
 
       // Spanish inverted marks `¿` `¡` have no place in English.
