@@ -32,6 +32,7 @@
  *   The Moscow correspondent met the Minsk correspondent.
  *   Paris Saint-Germain beat Paris FC at the Parc des Princes.
  *   Eric Zemmour debated Éric Ciotti on television.
+ *   Elite troops arrived; the elite units and the series Élite were shown.
  * @example not-ok
  *   Gordeï Vaitovich spoke first; later Gordei Vaitovich added details.
  *   Élisabeth Borne resigned on Monday, and Elisabeth Borne left Matignon.
@@ -144,8 +145,9 @@ export const nameConsistency = defineRule<NameConsistencyOptions>(
       const shown = mostCommonForm(target)
       for (const variant of variants) {
         if (variant === target || words.has(variant.spelling)) continue
-        // An English word capitalised (`Rose` beside `rose`), not a name.
-        if (lowercase.has(variant.spelling)) continue
+        // An English word capitalised (`Rose` beside `rose`, `Elite` beside
+        // `elite`), not a name: its spellings are not a name's.
+        if (lowercase.has(variant.spelling) || lowercase.has(target.spelling)) continue
         const accentsOnly = variant.folded === target.folded
         // `Eric Zemmour` and `Éric Ciotti`: full names with different neighbours are different people.
         if (fullNames(variant) && fullNames(target) && ![...variant.neighbours].some((d) => target.neighbours.has(d))) continue
