@@ -251,6 +251,33 @@ describe('number-format', () => {
   })
 })
 
+describe('safe fixes', () => {
+  /** Apply every safe `expected[0]` of these rules, last range first. */
+  async function fix(text: string): Promise<{fixed: string; applied: number}> {
+    const file = await lintText(text)
+    const messages = file.messages.filter(
+      (d) => ['source-typography', 'number-format'].includes((d as {rule?: string}).rule ?? '') && (d as {safe?: boolean}).safe
+    )
+    let fixed = text
+    for (const message of [...messages].reverse()) {
+      const place = message.place as {start: {offset: number}; end: {offset: number}}
+      fixed = fixed.slice(0, place.start.offset) + message.expected![0] + fixed.slice(place.end.offset)
+    }
+    return {fixed, applied: messages.length}
+  }
+
+  it('apply cleanly and leave nothing to fix on a second run', async () => {
+    const text =
+      'He said : « we won » ; then , in 2023 ,, sales of 1 500 € rose 3,5 % to 12 000 people.. In the 53e minute [sic]then the XXe siècle, n°5 and “ fine ” .'
+    const first = await fix(text)
+    expect(first.applied).toBeGreaterThan(8)
+    expect(first.fixed).toBe('He said: “we won”; then, in 2023, sales of €1,500 rose 3.5% to 12,000 people. In the 53rd minute [sic] then the 20th century, No. 5 and “fine”.')
+    const second = await fix(first.fixed)
+    expect(second.applied).toBe(0)
+    expect(second.fixed).toBe(first.fixed)
+  })
+})
+
 describe('name-consistency', () => {
   // Names no glossary entry lists, so this rule (not the glossary) reports them.
   it('reports a full message with exact places after CRLF and an emoji', async () => {

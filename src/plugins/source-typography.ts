@@ -127,12 +127,14 @@ export const sourceTypography = defineRule<SourceTypographyOptions>(
       }
 
       // Doubled and stray punctuation first: they are the most specific.
-      for (const match of text.matchAll(/,{2,}|;{2,}|:{2,}|(?<![.\d])\.\.(?![.\d])|,\.(?!\.)/g)) {
-        const mark = match[0].endsWith('.') ? '.' : match[0][0]!
+      // Spaces before the marks go with them (`2023 ,,` → `2023,`), so one fix settles it.
+      for (const match of text.matchAll(/(?<=[^\s])[ \u00A0\u202F\u2009]*(?:,{2,}|;{2,}|:{2,}|,\.(?!\.))|(?<![.\d\s])[ \u00A0\u202F\u2009]*\.\.(?![.\d])/g)) {
+        const marks = match[0].trim()
+        const mark = marks.endsWith('.') ? '.' : marks[0]!
         add({
           from: match.index,
           to: match.index + match[0].length,
-          reason: 'Unexpected `' + match[0] + '`, expected `' + mark + '`',
+          reason: 'Unexpected `' + marks + '`, expected `' + mark + '`',
           expected: [mark],
           note: 'Doubled punctuation: one mark is enough.',
           safe: true
