@@ -224,7 +224,7 @@ export interface ClientSettings {
   server: ServerOptions
 }
 
-const serverKeys = new Set(['debounce', 'enable', 'trace'])
+const serverKeys = new Set(['debounce', 'enable', 'trace', 'serverPath'])
 
 /**
  * Normalize the settings a client sends: flat (`{rules: …}`), under an
