@@ -12,6 +12,7 @@ import {mtlintMessageControl} from './control.js'
 import type {Pack} from './pack.js'
 import {glossary} from './plugins/glossary.js'
 import {nameConsistency} from './plugins/name-consistency.js'
+import {quoteInversion} from './plugins/quote-inversion.js'
 import {spelling} from './plugins/spelling.js'
 import {numberFormat} from './plugins/number-format.js'
 import {sourceTypography} from './plugins/source-typography.js'
@@ -67,6 +68,10 @@ export const registry: RuleRegistration[] = [
       glossary: settings.pack.glossary,
       words: settings.words
     })
+  },
+  {
+    plugin: quoteInversion as RulePlugin<BaseRuleOptions>,
+    options: (settings) => ({...settings.pack.ruleData<Record<string, unknown>>('quote-inversion')})
   },
   // Keep last: spelling leaves a word another rule reported to that rule.
   {

@@ -1,0 +1,97 @@
+/**
+ * Rules `quote-inversion`, `untranslated` and `boilerplate`: public shape,
+ * one full message each, reasons and ranges, the settings, and robustness
+ * cases.
+ */
+import {describe, expect, it} from 'vitest'
+import * as mtlint from '../src/index.js'
+import {quoteInversion, type LintOptions} from '../src/index.js'
+import {lintText, messagesOf} from './helpers.js'
+
+/** `line:column-line:column text → expected` of a rule's messages. */
+async function found(rule: string, text: string, name = 'a.txt', options: LintOptions = {}): Promise<string[]> {
+  const file = await lintText(text, name, options)
+  return messagesOf(file, rule).map((message) => {
+    const place = message.place as {start: {line: number; column: number; offset: number}; end: {line: number; column: number; offset: number}}
+    return `${place.start.line}:${place.start.column}-${place.end.line}:${place.end.column} ${text.slice(place.start.offset, place.end.offset)} → ${(message.expected ?? []).join(' | ')}`
+  })
+}
+
+describe('public API (rules a)', () => {
+  it('exports the plugins with their metadata and registers them', () => {
+    expect(mtlint.quoteInversion).toBe(quoteInversion)
+    expect(quoteInversion.meta).toMatchObject({id: 'quote-inversion', category: 'calque', severity: 'warning'})
+    const ids = mtlint.registry.map((d) => d.plugin.meta.id)
+    expect(ids).toEqual(expect.arrayContaining(['quote-inversion']))
+    // Spelling stays last: it leaves words other rules reported to them.
+    expect(ids.at(-1)).toBe('spelling')
+  })
+})
+
+describe('quote-inversion', () => {
+  it('reports a full message with exact places after CRLF and an emoji', async () => {
+    const file = await lintText('Title\r\n\r\n😀 “Nobody was hurt”, specifies the mayor of Lyon.', 'a.txt')
+    const messages = messagesOf(file, 'quote-inversion')
+    expect(messages).toHaveLength(1)
+    expect(JSON.parse(JSON.stringify(messages[0]))).toEqual({
+      actual: 'specifies the mayor of Lyon',
+      category: 'linguistic/calque',
+      categoryName: 'calque',
+      column: 23,
+      expected: ['the mayor of Lyon specifies', 'the mayor of Lyon says'],
+      fatal: false,
+      file: 'a.txt',
+      line: 3,
+      message: 'Unexpected inverted attribution `specifies the mayor of Lyon`, expected `the mayor of Lyon specifies`',
+      name: 'a.txt:3:23-3:50',
+      note: 'French attributions put the verb before the subject after a quotation (« … », analyse un journaliste); English does not invert `specifies` (préciser): put the subject first, or use “said”.',
+      place: {start: {line: 3, column: 23, offset: 31}, end: {line: 3, column: 50, offset: 58}},
+      reason: 'Unexpected inverted attribution `specifies the mayor of Lyon`, expected `the mayor of Lyon specifies`',
+      rule: 'quote-inversion',
+      ruleId: 'quote-inversion',
+      safe: false,
+      source: 'mtlint',
+      url: 'https://github.com/mtlint/mtlint/blob/main/docs/rules.md#quote-inversion'
+    })
+  })
+
+  it('reports the seed’s attribution and keeps plain “said” silent', async () => {
+    const text = 'Vladimir Putin “is a bit of a Lukashenko hostage”, analyzes a Franco-Belarusian journalist\n\n“He cannot lose this country”, said the journalist.'
+    expect(await found('quote-inversion', text)).toEqual([
+      '1:52-1:91 analyzes a Franco-Belarusian journalist → a Franco-Belarusian journalist analyzes | a Franco-Belarusian journalist says'
+    ])
+  })
+
+  it('reports a verb separated from its subject by a complement, even “said”', async () => {
+    expect(await found('quote-inversion', '“Russia will not let go”, said on Thursday on franceinfo Andrei Vaitovich, a journalist.')).toEqual([
+      '1:27-1:74 said on Thursday on franceinfo Andrei Vaitovich → Andrei Vaitovich said on Thursday on franceinfo'
+    ])
+  })
+
+  it('reports after a plain comma only the present with a reporting subject', async () => {
+    expect(await found('quote-inversion', 'The roads stay closed until Monday, details the prefecture.')).toHaveLength(1)
+    expect(await found('quote-inversion', 'The roads stay closed until Monday, details the plan.')).toEqual([])
+    expect(await found('quote-inversion', 'The crews closed the road, alerted the police and left.')).toEqual([])
+  })
+
+  it('keeps neutral and past English speech verbs silent unless strict', async () => {
+    const text = '“The vote is close,” warned the party leader. “We are ready,” said the coach.'
+    expect(await found('quote-inversion', text)).toEqual([])
+    const strict: LintOptions = {ruleOptions: {'quote-inversion': {inversionVerbs: 'strict'}}}
+    expect(await found('quote-inversion', text, 'a.txt', strict)).toEqual([
+      '1:22-1:45 warned the party leader → the party leader warned | the party leader said',
+      '1:63-1:77 said the coach → the coach said'
+    ])
+  })
+
+  it('reports “And to add:” before a quotation, not an ordinary “And to”', async () => {
+    expect(await found('quote-inversion', 'And to add: “We will go further.”')).toEqual(['1:1-1:12 And to add: → '])
+    expect(await found('quote-inversion', 'And to add to the confusion, the trains stopped.')).toEqual([])
+  })
+
+  it('survives empty input, markup and odd words', async () => {
+    expect(await found('quote-inversion', '')).toEqual([])
+    expect(await found('quote-inversion', '”, constructor the toString', 'a.md')).toEqual([])
+    expect(await found('quote-inversion', '> “We stay”, *insists* **the mayor**.', 'a.md')).toHaveLength(1)
+  })
+})
