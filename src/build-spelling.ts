@@ -7,5 +7,5 @@ import path from 'node:path'
 import {spellIndexPath, writeSpellIndex} from './node/spelling.js'
 
 const started = performance.now()
-writeSpellIndex()
+await writeSpellIndex()
 console.log(`spelling: ${path.relative(process.cwd(), spellIndexPath)} (${Math.round(performance.now() - started)} ms)`)

@@ -190,8 +190,8 @@ describe('spelling: dictionary index', () => {
     expect(dictionarySource()).toMatch(/^dictionary-en@\S+ dictionary-en-gb@\S+$/)
   })
 
-  it('answers with hunspell’s case rules, possessives and both spellings', () => {
-    const dictionary = loadSpellDictionary()
+  it('answers with hunspell’s case rules, possessives and both spellings', async () => {
+    const dictionary = await loadSpellDictionary()
     expect(dictionary.size).toBeGreaterThan(80_000)
     const cases: Array<[string, boolean, boolean, boolean]> = [
       // word, both, us, gb
@@ -211,24 +211,26 @@ describe('spelling: dictionary index', () => {
   })
 
   it('round-trips through its text form', () => {
-    const data = {source: 'test@1', common: ['cat', 'Paris'], us: ['color'], gb: ['colour'], nosuggest: ['cat'], rep: [['f', 'ph']] as Array<[string, string]>}
+    const data = {source: 'test@1', common: ['Paris', 'cat', 'dog', 'zebra'], us: ['color'], gb: [], nosuggest: ['cat'], rep: [['f', 'ph']] as Array<[string, string]>}
     const dictionary = parseIndex(serializeIndex(data))
+    for (const word of ['Paris', 'cat', 'dog', 'zebra', 'color']) expect(dictionary.has(word), word).toBe(true)
+    for (const word of ['', 'Pari', 'cats', 'do', 'zebras', 'colour', 'f\tph', '@us']) expect(dictionary.has(word), word).toBe(false)
     expect(dictionary.source).toBe('test@1')
-    expect(dictionary.size).toBe(4)
-    expect(dictionary.spellingOf('colour')).toBe('gb')
+    expect(dictionary.size).toBe(5)
+    expect(dictionary.spellingOf('color')).toBe('us')
     expect(dictionary.suggestable('cat')).toBe(false)
     expect(dictionary.rep).toEqual([['f', 'ph']])
     expect(() => parseIndex('not an index')).toThrow(/not a spelling index/)
   })
 
-  it('is expanded in memory when the index is missing', () => {
+  it('is expanded in memory when the index is missing', async () => {
     resetSpellDictionary()
-    const loaded = loadSpellDictionaryWithSource(path.join(os.tmpdir(), 'mtlint-no-such-index.txt'))
+    const loaded = await loadSpellDictionaryWithSource(path.join(os.tmpdir(), 'mtlint-no-such-index.txt'))
     expect(loaded.from).toBe('memory')
     expect(loaded.dictionary.correct('colour')).toBe(true)
     expect(loaded.dictionary.correct('Lukashenko')).toBe(false)
     resetSpellDictionary()
-    expect(loadSpellDictionaryWithSource().from).toBe('index')
+    expect((await loadSpellDictionaryWithSource()).from).toBe('index')
   }, 20_000)
 })
 

@@ -1,20 +1,24 @@
 /**
  * Load the spelling dictionary in Node, once per process: the index that
- * `npm run build` wrote to `dist/spelling/en.txt` (a text read and two set
- * builds, tens of milliseconds), or — when that file is missing or was built
+ * `npm run build` wrote to `dist/spelling/en.txt` (one file read; its word
+ * lists are searched in place), or — when that file is missing or was built
  * from other dictionary versions — dictionary-en and dictionary-en-gb
- * expanded in memory (slower, but a clean checkout without a build still
- * lints).
+ * expanded in memory (about half a second, but a checkout without a build
+ * still lints).
  */
 import {existsSync, mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
-import {buildIndexData, type Hunspell} from '../spelling/expand.js'
-import {indexHeader, parseIndex, serializeIndex, SpellDictionary} from '../spelling/dictionary.js'
-import {packageRoot} from './packs.js'
+import {fileURLToPath} from 'node:url'
+import {indexHeader, parseIndex, serializeIndex, type SpellDictionary} from '../spelling/dictionary.js'
+import type {Hunspell} from '../spelling/expand.js'
+
+// Not `packs.js`'s `packageRoot`: importing it loads the YAML parser, and a
+// cold start should not pay for that here.
+const here = path.dirname(fileURLToPath(import.meta.url))
 
 /** Where `npm run build` writes the spelling index. */
-export const spellIndexPath = path.join(packageRoot, 'dist', 'spelling', 'en.txt')
+export const spellIndexPath = path.join(here, '..', '..', 'dist', 'spelling', 'en.txt')
 
 const require = createRequire(import.meta.url)
 const packages = {us: 'dictionary-en', gb: 'dictionary-en-gb'} as const
@@ -39,23 +43,25 @@ function readHunspell(name: string): Hunspell {
   return {aff: readFileSync(path.join(folder, 'index.aff')), dic: readFileSync(path.join(folder, 'index.dic'))}
 }
 
-/** Expand the installed dictionaries into index text (the build step). */
-export function buildSpellIndexText(): string {
-  return serializeIndex(buildIndexData(readHunspell(packages.us), readHunspell(packages.gb), dictionarySource()))
+/** Expand the installed dictionaries into index text (the build step; loads nspell). */
+export async function buildSpellIndexText(source = dictionarySource()): Promise<string> {
+  const {buildIndexData} = await import('../spelling/expand.js')
+  return serializeIndex(buildIndexData(readHunspell(packages.us), readHunspell(packages.gb), source))
 }
 
 /** Write the spelling index (atomically: a reader never sees half a file). */
-export function writeSpellIndex(file = spellIndexPath): void {
+export async function writeSpellIndex(file = spellIndexPath): Promise<void> {
+  const text = await buildSpellIndexText()
   mkdirSync(path.dirname(file), {recursive: true})
   const temporary = file + '.' + process.pid + '.tmp'
-  writeFileSync(temporary, buildSpellIndexText())
+  writeFileSync(temporary, text)
   renameSync(temporary, file)
 }
 
-/** How the dictionary was last loaded (for benchmarks and tests). */
+/** How the dictionary was loaded: the pre-built index, or expanded in memory. */
 export type LoadedFrom = 'index' | 'memory'
 
-let loaded: {dictionary: SpellDictionary; from: LoadedFrom} | undefined
+let loaded: Promise<{dictionary: SpellDictionary; from: LoadedFrom}> | undefined
 
 /**
  * The spelling dictionary, loaded once per process.
@@ -63,28 +69,29 @@ let loaded: {dictionary: SpellDictionary; from: LoadedFrom} | undefined
  * @param file
  *   The index to read (default: `dist/spelling/en.txt`).
  */
-export function loadSpellDictionary(file = spellIndexPath): SpellDictionary {
-  return loadSpellDictionaryWithSource(file).dictionary
+export async function loadSpellDictionary(file = spellIndexPath): Promise<SpellDictionary> {
+  return (await loadSpellDictionaryWithSource(file)).dictionary
 }
 
 /** The dictionary and whether it came from the pre-built index or was expanded in memory. */
-export function loadSpellDictionaryWithSource(file = spellIndexPath): {dictionary: SpellDictionary; from: LoadedFrom} {
-  if (loaded) return loaded
+export function loadSpellDictionaryWithSource(file = spellIndexPath): Promise<{dictionary: SpellDictionary; from: LoadedFrom}> {
+  loaded ??= load(file)
+  return loaded
+}
+
+async function load(file: string): Promise<{dictionary: SpellDictionary; from: LoadedFrom}> {
   const source = dictionarySource()
   if (existsSync(file)) {
     const text = readFileSync(file, 'utf8')
-    const header = indexHeader(text)
-    if (header?.source === source) {
+    if (indexHeader(text)?.source === source) {
       try {
-        loaded = {dictionary: parseIndex(text), from: 'index'}
-        return loaded
+        return {dictionary: parseIndex(text), from: 'index'}
       } catch {
         // An index of another format: expand the dictionaries instead.
       }
     }
   }
-  loaded = {dictionary: new SpellDictionary(buildIndexData(readHunspell(packages.us), readHunspell(packages.gb), source)), from: 'memory'}
-  return loaded
+  return {dictionary: parseIndex(await buildSpellIndexText(source)), from: 'memory'}
 }
 
 /** Forget the loaded dictionary (tests of the fallback). */

@@ -93,9 +93,16 @@ interface Prepared {
   reportNames: boolean
   /** Suggestions per word (bounded). */
   suggestions: Map<string, string[]>
+  /** Whether a word is known, per word (bounded): news vocabulary repeats. */
+  known: Map<string, boolean>
+  /** The dictionary `known` answers for. */
+  dictionary?: SpellDictionary
 }
 
-const prepared = new WeakMap<SpellingOptions, Prepared>()
+// Options objects are made anew for every processor (`lint()` makes one per
+// call), so prepared state is shared by content: the glossary, then the rest.
+const prepared = new WeakMap<object, Map<string, Prepared>>()
+const noGlossary = {}
 
 /** The `spelling` rule. */
 export const spelling = defineRule<SpellingOptions>(
@@ -108,6 +115,11 @@ export const spelling = defineRule<SpellingOptions>(
   async function (tree, file, options, {report}) {
     const dictionary = await resolveDictionary(options)
     const state = prepare(options)
+    if (state.dictionary !== dictionary) {
+      state.known.clear()
+      state.suggestions.clear()
+      state.dictionary = dictionary
+    }
     const check = checker(dictionary, state)
     const sentences = collectSentences(tree as Root).map((d) => sentenceTokens(d))
     const counts = capitalisedCounts(sentences)
@@ -135,7 +147,7 @@ export const spelling = defineRule<SpellingOptions>(
         const whole = tokens[index]!
         if (whole.kind !== 'word' || covered.has(index) || skipped(whole.value)) continue
         const token = trimmed(whole)
-        const variantNote = check.otherVariant(stripPossessive(token.value))
+        const variantNote = state.variant === 'both' ? undefined : check.otherVariant(stripPossessive(token.value))
         if (!variantNote && check.known(token.value)) continue
         if (taken.some((d) => d.start < token.end.offset! && token.start.offset! < d.end)) continue
 
@@ -209,16 +221,25 @@ function checker(dictionary: SpellDictionary, state: Prepared): Checker {
     const base = stripPossessive(word)
     return base !== word && knownWithCase(base, personal)
   }
+  const knownUncached = (word: string) => {
+    const value = word.replace(/[’‘ʼ]/g, "'")
+    if (knownOnce(value)) return true
+    // Accents on a name are the name-consistency rule's business: `Andreï`
+    // is spelled right when `Andrei` is. Not on other words: `véritable`
+    // is French, not a spelling of `veritable`.
+    if (!isCapitalized(value)) return false
+    const folded = foldDiacritics(value)
+    return folded !== value && knownOnce(folded)
+  }
   return {
     known(word) {
-      const value = word.replace(/[’‘ʼ]/g, "'")
-      if (knownOnce(value)) return true
-      // Accents on a name are the name-consistency rule's business: `Andreï`
-      // is spelled right when `Andrei` is. Not on other words: `véritable`
-      // is French, not a spelling of `veritable`.
-      if (!isCapitalized(value)) return false
-      const folded = foldDiacritics(value)
-      return folded !== value && knownOnce(folded)
+      let result = state.known.get(word)
+      if (result === undefined) {
+        result = knownUncached(word)
+        if (state.known.size >= 50_000) state.known.clear()
+        state.known.set(word, result)
+      }
+      return result
     },
     dictionaryForm(candidate) {
       const title = candidate.charAt(0).toUpperCase() + candidate.slice(1)
@@ -249,7 +270,14 @@ function checker(dictionary: SpellDictionary, state: Prepared): Checker {
 
 /** Resolve the options once (per options object). */
 function prepare(options: SpellingOptions): Prepared {
-  const cached = prepared.get(options)
+  const {glossary, dictionary: _dictionary, severity: _severity, ...rest} = options
+  const key = JSON.stringify(rest)
+  let byKey = prepared.get(glossary ?? noGlossary)
+  if (!byKey) {
+    byKey = new Map()
+    prepared.set(glossary ?? noGlossary, byKey)
+  }
+  const cached = byKey.get(key)
   if (cached) return cached
   const personal = new Set<string>()
   const addWords = (text: string) => {
@@ -286,9 +314,11 @@ function prepare(options: SpellingOptions): Prepared {
     introducers: new Set((options.introducers ?? []).map((d) => fold(d))),
     maxSuggestions: options.maxSuggestions ?? 30,
     reportNames: options.reportNames ?? false,
-    suggestions: new Map()
+    suggestions: new Map(),
+    known: new Map()
   }
-  prepared.set(options, state)
+  if (byKey.size >= 16) byKey.clear()
+  byKey.set(key, state)
   return state
 }
 
@@ -320,7 +350,7 @@ async function resolveDictionary(options: SpellingOptions): Promise<SpellDiction
   // (and its `node:fs`) out of the core.
   const loader = nodeLoader
   const module = (await import(loader)) as typeof import('../node/spelling.js')
-  return module.loadSpellDictionary()
+  return await module.loadSpellDictionary()
 }
 
 /**
