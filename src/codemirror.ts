@@ -84,14 +84,14 @@ export function mtlintLinter(settings: MtlintLinterOptions): Extension {
       const findings = await client.lint(text)
       if (!findings) return []
       const length = view.state.doc.length
-      return findings.map((finding) => toDiagnostic(finding, Math.min(finding.from, length), Math.min(finding.to, length)))
+      return findings.map((finding) => toDiagnostic(finding, Math.min(finding.from, length), Math.min(finding.to, length), settings.type ?? 'markdown'))
     },
     {delay: settings.delay ?? 250}
   )
 }
 
 /** A finding as a CodeMirror diagnostic. */
-export function toDiagnostic(finding: BrowserFinding, from: number, to: number): Diagnostic {
+export function toDiagnostic(finding: BrowserFinding, from: number, to: number, type: DocumentType = 'markdown'): Diagnostic {
   const actions: Action[] = finding.expected.map((replacement) => ({
     name: replacement === '' ? 'Remove' : replacement,
     apply(view: EditorView, start: number, end: number) {
@@ -104,7 +104,11 @@ export function toDiagnostic(finding: BrowserFinding, from: number, to: number):
       const doc = view.state.doc
       let line = doc.lineAt(start)
       while (line.number > 1 && doc.line(line.number - 1).text.trim() !== '') line = doc.line(line.number - 1)
-      view.dispatch({changes: {from: line.from, insert: `<!--mtlint ignore ${finding.ruleId}-->\n\n`}})
+      // As the language server does: a blank line after the marker in
+      // Markdown, none in text, right before the first tag in HTML.
+      const marker = `<!--mtlint ignore ${finding.ruleId}-->`
+      const at = type === 'html' ? line.from + (/^\s*/.exec(line.text)?.[0].length ?? 0) : line.from
+      view.dispatch({changes: {from: at, insert: type === 'html' ? marker : type === 'text' ? marker + '\n' : marker + '\n\n'}})
     }
   })
   return {

@@ -12,7 +12,8 @@ import {afterEach, describe, expect, it} from 'vitest'
 import {DiagnosticSeverity, MessageType} from 'vscode-languageserver-protocol'
 import {applyEdits, startClient, type Client} from './server-client.js'
 
-const article = 'Vladimir Poutine met the press on Thursday.\n\nAndrei Vaitovich and Andreï Vaitovich spoke.\n'
+// A glossary finding and a name spelled two ways (an invented name, so no pack entry claims it).
+const article = 'Vladimir Poutine met the press on Thursday.\n\nOlek Vaitovich and Olek Vaïtovich spoke.\n'
 
 let clients: Client[] = []
 let folders: string[] = []
@@ -60,7 +61,7 @@ describe('mtlint-language-server', () => {
     expect(putin!.message.split('\n')[0]).toBe('Unexpected `Poutine`, expected `Putin`')
     expect(putin!.message.split('\n').length).toBeGreaterThan(1)
     const name = published.diagnostics.find((d) => d.code === 'name-consistency')
-    expect(name).toMatchObject({range: {start: {line: 2, character: 21}, end: {line: 2, character: 27}}, severity: DiagnosticSeverity.Warning})
+    expect(name).toMatchObject({range: {start: {line: 2, character: 5}, end: {line: 2, character: 14}}, severity: DiagnosticSeverity.Warning})
   })
 
   it('debounces rapid edits and publishes only the last version', async () => {
@@ -128,6 +129,27 @@ describe('mtlint-language-server', () => {
     expect(after.diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([['putin-poutine', 7]])
   })
 
+  it('puts the ignore marker where plain text and HTML honour it', async () => {
+    const folder = project()
+    const client = await start(folder, {debounce: 0, rules: {spelling: 'off'}})
+    const cases = [
+      ['notes.txt', 'Intro.\n\nVladimir Poutine met\nthe press.\n\nVladimir Poutine, later.\n', 'Intro.\n\n<!--mtlint ignore putin-poutine-->\nVladimir Poutine met\nthe press.\n\nVladimir Poutine, later.\n', 'plaintext'],
+      ['page.html', '<p>Intro.</p>\n\n  <p>Vladimir Poutine met\n  the press.</p>\n\n<p>Vladimir Poutine, later.</p>\n', '<p>Intro.</p>\n\n  <!--mtlint ignore putin-poutine--><p>Vladimir Poutine met\n  the press.</p>\n\n<p>Vladimir Poutine, later.</p>\n', 'html']
+    ] as const
+    for (const [name, text, expected, languageId] of cases) {
+      const uri = uriOf(folder, name)
+      await client.open(uri, text, languageId)
+      const published = await client.until(() => client.latest(uri))
+      const first = published.diagnostics.find((d) => d.code === 'putin-poutine')!
+      const ignore = (await client.codeActions(uri, first.range)).find((d) => d.title.startsWith('Ignore'))!
+      const edited = applyEdits(text, uri, ignore.edit!.changes![uri])
+      expect(edited).toBe(expected)
+      await client.change(uri, 2, edited)
+      const after = await client.until(() => client.latest(uri)?.version === 2 && client.latest(uri))
+      expect(after.diagnostics.filter((d) => d.code === 'putin-poutine').map((d) => d.range.start.line)).toEqual([edited.split('\n').findIndex((d) => d.includes('later'))])
+    }
+  })
+
   it("adds a name to the project's word list, names it in the configuration and re-lints", async () => {
     const folder = project({'.mtlintrc.json': '{\n  "rules": {}\n}\n'})
     const client = await start(folder, {debounce: 0})
@@ -136,11 +158,11 @@ describe('mtlint-language-server', () => {
     const published = await client.until(() => client.latest(uri))
     const name = published.diagnostics.find((d) => d.code === 'name-consistency')!
     const result = await client.connection.sendRequest('textDocument/codeAction', {textDocument: {uri}, range: name.range, context: {diagnostics: [name]}})
-    const add = (result as Array<{title: string; command?: {command: string; arguments: unknown[]}}>).find((d) => d.title.startsWith('Add `Andreï`'))!
+    const add = (result as Array<{title: string; command?: {command: string; arguments: unknown[]}}>).find((d) => d.title.startsWith('Add `Vaitovich`'))!
     expect(add.command!.command).toBe('mtlint.addWord')
     const count = client.published.length
     await client.execute(add.command!.command, add.command!.arguments)
-    expect(readFileSync(path.join(folder, '.mtlint-words'), 'utf8')).toMatch(/^Andreï$/m)
+    expect(readFileSync(path.join(folder, '.mtlint-words'), 'utf8')).toMatch(/^Vaitovich$/m)
     expect(JSON.parse(readFileSync(path.join(folder, '.mtlintrc.json'), 'utf8'))).toEqual({wordsFile: '.mtlint-words', rules: {}})
     const after = await client.until(() => client.published.length > count && client.latest(uri))
     expect(after.diagnostics.map((d) => d.code)).toEqual(['putin-poutine'])

@@ -172,7 +172,8 @@ export function startServer(connection: Connection, options: ServerStartOptions 
     return codeActionsFor(diagnostics, {
       uri: params.textDocument.uri,
       text: document.getText(),
-      canAddWords: params.textDocument.uri.startsWith('file:')
+      canAddWords: params.textDocument.uri.startsWith('file:'),
+      type: session.documentType(params.textDocument.uri, document.languageId)
     })
   })
 

@@ -14,6 +14,7 @@ import {
   type TextEdit
 } from 'vscode-languageserver'
 import type {MtlintMessageFields} from '../rule.js'
+import type {DocumentType} from '../types.js'
 
 /** What a diagnostic carries for its code actions (`Diagnostic.data`). */
 export interface DiagnosticData {
@@ -72,6 +73,8 @@ export interface ActionContext {
   text: string
   /** Whether a project word list can be written (the document is a file). */
   canAddWords: boolean
+  /** Document type: where an ignore marker must go differs. */
+  type: DocumentType
 }
 
 /** The code actions for diagnostics the server published. */
@@ -98,16 +101,11 @@ export function codeActionsFor(diagnostics: Diagnostic[], context: ActionContext
     const key = data.ruleId + '\0' + line
     if (!ignored.has(key)) {
       ignored.add(key)
-      const eol = /\r\n/.test(context.text) ? '\r\n' : '\n'
       actions.push({
         title: `Ignore \`${data.ruleId}\` in this paragraph`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
-        edit: {
-          changes: {
-            [context.uri]: [{range: {start: {line, character: 0}, end: {line, character: 0}}, newText: `<!--mtlint ignore ${data.ruleId}-->${eol}${eol}`}]
-          }
-        }
+        edit: {changes: {[context.uri]: [ignoreEdit(lines, line, data.ruleId, context.type, /\r\n/.test(context.text) ? '\r\n' : '\n')]}}
       })
     }
     if (context.canAddWords && data.actual && wordRules.has(data.rule ?? '')) {
@@ -127,4 +125,19 @@ export function blockStart(lines: string[], line: number): number {
   let index = Math.min(line, lines.length - 1)
   while (index > 0 && (lines[index - 1] ?? '').trim() !== '') index--
   return Math.max(0, index)
+}
+
+/**
+ * The edit that puts `<!--mtlint ignore id-->` before a block: in Markdown
+ * an HTML block and a blank line; in plain text the line right above (a
+ * blank line would end the marker's reach); in HTML right before the
+ * block's first tag, as its previous sibling.
+ */
+export function ignoreEdit(lines: string[], line: number, id: string, type: DocumentType, eol: string): TextEdit {
+  const marker = `<!--mtlint ignore ${id}-->`
+  if (type === 'html') {
+    const indent = /^\s*/.exec(lines[line] ?? '')?.[0].length ?? 0
+    return {range: {start: {line, character: indent}, end: {line, character: indent}}, newText: marker}
+  }
+  return {range: {start: {line, character: 0}, end: {line, character: 0}}, newText: marker + eol + (type === 'markdown' ? eol : '')}
 }

@@ -18,6 +18,8 @@ import {resolveConfig, type Config} from '../node/config.js'
 import {MtlintConfigError, isConfigError} from '../errors.js'
 import {ConfigFinder, mergeConfigs, normalizeClientSettings, type ClientSettings} from './config.js'
 import {toDiagnostic} from './diagnostics.js'
+import {typeFromPath} from '../parse.js'
+import type {DocumentType} from '../types.js'
 
 /** Options of a lint session. */
 export interface LintSessionOptions {
@@ -95,6 +97,11 @@ export class LintSession {
     if (uri.startsWith('file:')) return fileURLToPath(uri)
     const extension = languageId === 'markdown' ? '.md' : languageId === 'html' ? '.html' : '.txt'
     return path.join(this.root, 'untitled' + extension)
+  }
+
+  /** The document type a document is linted as (a configured `type` aside). */
+  documentType(uri: string, languageId?: string | undefined): DocumentType {
+    return typeFromPath(this.documentPath(uri, languageId))
   }
 
   /** The configuration that applies to a file, and the folder it is relative to. */

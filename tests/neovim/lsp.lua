@@ -34,7 +34,7 @@ local ok, err = pcall(function()
     name = 'mtlint',
     cmd = {'node', server, '--stdio'},
     root_dir = vim.fn.fnamemodify(file, ':h'),
-    settings = {mtlint = {debounce = 50, rules = {['name-consistency'] = 'info'}}},
+    settings = {mtlint = {debounce = 50, entries = {['putin-poutine'] = 'warning'}}},
     -- What nvim-lspconfig does on Neovim 0.7: send the settings as
     -- workspace/didChangeConfiguration {settings = {mtlint = …}}.
     on_init = function(client)
@@ -53,8 +53,8 @@ local ok, err = pcall(function()
 
   -- The settings arrive after initialization: wait for the re-lint they cause.
   local seen = vim.wait(20000, function()
-    local d = has_code('name-consistency')
-    return d ~= nil and d.severity == vim.diagnostic.severity.INFO
+    local d = has_code('putin-poutine')
+    return d ~= nil and d.severity == vim.diagnostic.severity.WARN
   end, 20)
   result.steps.diagnostics = snapshot(bufnr)
   if not seen then return finish('no diagnostics with the settings applied') end
@@ -78,7 +78,7 @@ local ok, err = pcall(function()
   result.steps.line = vim.api.nvim_buf_get_lines(bufnr, target.lnum, target.lnum + 1, false)[1]
 
   local gone = vim.wait(20000, function()
-    return has_code('putin-poutine') == nil and #vim.diagnostic.get(bufnr) > 0
+    return has_code('putin-poutine') == nil
   end, 20)
   result.steps.after = snapshot(bufnr)
   if not gone then return finish('the warning did not go after the fix') end
