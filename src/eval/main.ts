@@ -9,6 +9,7 @@ import {formatResult, resultToJson} from './format.js'
 import {checkGate, gateCorpus, gatePath, updateGate} from './gate.js'
 import {evaluate, type LintFunction} from './score.js'
 import {baselines} from './baselines.js'
+import {compareSpelling, formatSpellingComparison} from './spelling-baseline.js'
 
 const usage = `Usage: npm run eval -- [options] [DIR…]
 
@@ -109,7 +110,15 @@ export async function main(argv: string[], io: EvalIo = {}): Promise<number> {
   const lint = io.lint ?? (baseline === undefined ? undefined : baselines[baseline]!())
   const result = await evaluate(corpus, {minConfidence: minConfidence as Confidence, lint})
   const label = baseline ?? 'mtlint'
-  stdout.write((values.json ? JSON.stringify({linter: label, ...resultToJson(result)}, null, 2) : formatResult(result, {verbose: values.verbose, label})) + '\n')
+  let report = values.json ? JSON.stringify({linter: label, ...resultToJson(result)}, null, 2) : formatResult(result, {verbose: values.verbose, label})
+  if (!values.json && lint === undefined) {
+    // The spelling rule beside retext-spell as it comes, on the same texts
+    // in the same run; above the closing line, which stays last.
+    const comparison = formatSpellingComparison(await compareSpelling(corpus, result.byRule['spelling']))
+    const lines = report.split('\n')
+    report = [...lines.slice(0, -1), comparison, '', ...lines.slice(-1)].join('\n')
+  }
+  stdout.write(report + '\n')
 
   if (values['update-gate']) {
     const file = io.gateFile ?? gatePath

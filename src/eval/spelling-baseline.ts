@@ -1,17 +1,10 @@
 /**
- * The spelling baseline: retext-spell with dictionary-en as they come (no
- * personal dictionary, no names), on mtlint's own parser so both see the
- * same words. The evaluation scores it beside mtlint's `spelling` rule in
- * the same run, so "fewer false positives than a plain spell-checker" is a
- * measured claim, not a hope.
+ * mtlint's `spelling` rule beside retext-spell with dictionary-en as they
+ * come (no personal dictionary, no names; mtlint's own parser, so both see
+ * the same words), scored on the same texts in the same run: "fewer false
+ * positives than a plain spell-checker" is a measured claim, not a hope.
  */
-import type {Root} from 'nlcst'
-import dictionaryEn from 'dictionary-en'
-import retextSpell from 'retext-spell'
-import {unified} from 'unified'
-import {VFile} from 'vfile'
-import type {VFileMessage} from 'vfile-message'
-import {mtlintParse} from '../parse.js'
+import {baselines} from './baselines.js'
 import type {LintFunction, RuleTally} from './score.js'
 import {evaluate} from './score.js'
 import type {Corpus} from './corpus.js'
@@ -19,24 +12,17 @@ import type {Corpus} from './corpus.js'
 /** retext-spell's messages' `source`, which `ruleOf` reports as their rule. */
 export const retextSpellRule = 'retext-spell'
 
-/**
- * A lint function running retext-spell + dictionary-en as they come. The
- * processor (and so the dictionary) is built once, on first use, as a user
- * of retext-spell would keep it.
- */
-export function createRetextSpellLint(): LintFunction {
-  let processor: ReturnType<typeof build> | undefined
-  return async function (value, path) {
-    processor ??= build()
-    const file = new VFile({value, path})
-    const tree = processor.parse(file) as Root
-    await processor.run(tree, file)
-    return file.messages.filter((d) => d.source === retextSpellRule) as VFileMessage[]
-  }
-}
+let shared: LintFunction | undefined
 
-function build() {
-  return unified().use(mtlintParse).use(retextSpell, {dictionary: dictionaryEn})
+/**
+ * retext-spell + dictionary-en as they come (the eval's `--baseline
+ * retext-spell`), built once per process: its dictionary takes a noticeable
+ * part of a second to load, and every evaluation in a process compares
+ * against the same thing.
+ */
+export function sharedRetextSpellLint(): LintFunction {
+  shared ??= baselines['retext-spell']!()
+  return shared
 }
 
 /** Spelling false positives of mtlint and of the baseline on one corpus. */
@@ -65,7 +51,7 @@ const empty: RuleTally = {messages: 0, true: 0, falsePositives: 0, clean: 0, con
 export async function compareSpelling(
   corpus: Corpus,
   spelling: RuleTally | undefined,
-  lint: LintFunction = createRetextSpellLint()
+  lint: LintFunction = sharedRetextSpellLint()
 ): Promise<SpellingComparison> {
   const result = await evaluate(corpus, {lint})
   return {words: result.words, mtlint: spelling ?? empty, baseline: result.byRule[retextSpellRule] ?? empty}
