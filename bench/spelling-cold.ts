@@ -84,17 +84,27 @@ function runChild(script: string): ColdRun {
   return JSON.parse(output.trim().split('\n').at(-1)!) as ColdRun
 }
 
+/** Options of `spellingCold`. */
+export interface SpellingColdOptions {
+  /** Fresh processes per variant (default 7; 3 with `quick`). */
+  runs?: number | undefined
+  /** Fewer runs (`npm run bench -- --quick`). */
+  quick?: boolean | undefined
+}
+
 /**
- * Measure the three cold starts, alternating so machine noise falls on all
+ * Measure the four cold starts, alternating so machine noise falls on all
  * of them alike.
  *
- * @param runs
- *   Fresh processes per variant (default 7).
+ * @param options
+ *   Runs per variant, or `{runs, quick}`.
  * @returns
- *   Rows: ours with spelling, ours without, retext-spell; ratios against
- *   retext-spell.
+ *   Rows: the spelling rule alone, mtlint with spelling, mtlint without,
+ *   retext-spell; ratios against retext-spell (`spellingColdVerdict` reads
+ *   them).
  */
-export function spellingCold(runs = 7): Row[] {
+export function spellingCold(options: number | SpellingColdOptions = {}): Row[] {
+  const runs = typeof options === 'number' ? options : (options.runs ?? (options.quick ? 3 : 7))
   if (!existsSync(path.join(root, 'dist', 'index.js'))) {
     throw new Error('bench: run `npm run build` first (the cold start is measured on dist/)')
   }
