@@ -95,6 +95,29 @@ export function resolveRuleSetting(
   return {on: true, severity: setting}
 }
 
+const optionsCache = new WeakMap<Settings, Map<RuleRegistration, Record<string, unknown>>>()
+
+/**
+ * A rule's options, built once per settings object: unified-engine attaches
+ * the preset again for every file, and rules prepare their data once per
+ * options object (spelling's word sets were rebuilt per file: 11% of a
+ * worker's time, bench/NOTES.md).
+ */
+function ruleOptions(settings: Settings, registration: RuleRegistration, severity: Severity | undefined): Record<string, unknown> {
+  let map = optionsCache.get(settings)
+  if (!map) {
+    map = new Map()
+    optionsCache.set(settings, map)
+  }
+  let options = map.get(registration)
+  if (!options) {
+    options = {...registration.options(settings), ...settings.ruleOptions?.[registration.plugin.meta.id]}
+    if (severity) options['severity'] = severity
+    map.set(registration, options)
+  }
+  return options
+}
+
 /**
  * The mtlint preset: attaches every enabled rule, then comment-marker
  * message control (which must run last).
@@ -107,12 +130,7 @@ export function mtlint(this: Processor, settings: Settings): void {
     const id = registration.plugin.meta.id
     const {on, severity} = resolveRuleSetting(settings.rules?.[id], registration.defaultOn)
     if (!on) continue
-    const options: Record<string, unknown> = {
-      ...registration.options(settings),
-      ...settings.ruleOptions?.[id]
-    }
-    if (severity) options['severity'] = severity
-    this.use(registration.plugin, options)
+    this.use(registration.plugin, ruleOptions(settings, registration, severity))
   }
   this.use(function () {
     return mtlintMessageControl({glossary: settings.pack.glossary})
