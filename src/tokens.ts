@@ -40,9 +40,21 @@ export function splitPossessive(value: string): [string, string] {
   return [value.slice(0, match.index), match[0]]
 }
 
-/** The tokens of a sentence. */
+const tokenCache = new WeakMap<Sentence, {children: Sentence['children']; tokens: Token[]}>()
+
+/**
+ * The tokens of a sentence, built once per sentence node and shared by every
+ * rule that reads them (callers must not change the list or its tokens).
+ * Token points are the tree's own point objects, so a sentence the editor
+ * path's block cache moves keeps correct tokens.
+ */
 export function sentenceTokens(sentence: Sentence): Token[] {
-  return contentTokens(sentence.children)
+  const cached = tokenCache.get(sentence)
+  // A new children list (a tree rewritten after parsing) means new tokens.
+  if (cached && cached.children === sentence.children) return cached.tokens
+  const tokens = contentTokens(sentence.children)
+  tokenCache.set(sentence, {children: sentence.children, tokens})
+  return tokens
 }
 
 /** The tokens of sentence content. */

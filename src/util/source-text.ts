@@ -36,6 +36,10 @@ interface Leaf {
  * (`&nbsp;`, `\\*`) map onto their whole source.
  */
 export function proseTexts(tree: Root, doc?: string): ProseText[] {
+  // Several rules read the prose of the same tree: build it once per tree
+  // and document (the result is shared; callers must not change it).
+  const cached = proseCache.get(tree)
+  if (cached && cached.doc === doc) return cached.texts
   const result: ProseText[] = []
   const walk = (node: Leaf) => {
     if (node.type === 'ParagraphNode') {
@@ -47,8 +51,11 @@ export function proseTexts(tree: Root, doc?: string): ProseText[] {
     for (const child of node.children ?? []) walk(child)
   }
   walk(tree as unknown as Leaf)
+  proseCache.set(tree, {doc, texts: result})
   return result
 }
+
+const proseCache = new WeakMap<Root, {doc: string | undefined; texts: ProseText[]}>()
 
 function collect(node: Leaf, prose: ProseText, doc: string | undefined): void {
   if (node.type === 'SourceNode') {
