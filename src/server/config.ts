@@ -214,6 +214,8 @@ function placeOf(text: string, offset: number): {line: number; column: number} {
 export interface ServerOptions {
   /** Milliseconds to wait after the last change before linting (default 200). */
   debounce?: number
+  /** `false` publishes no diagnostics (default true). */
+  enable?: boolean
 }
 
 /** Client settings: configuration fields plus server options. */
@@ -249,6 +251,7 @@ export function normalizeClientSettings(value: unknown, root: string): ClientSet
     if (field === undefined || field === null) continue
     if (serverKeys.has(key)) {
       if (key === 'debounce' && typeof field === 'number' && Number.isFinite(field) && field >= 0) server.debounce = field
+      if (key === 'enable' && typeof field === 'boolean') server.enable = field
       continue
     }
     fields[key] = field

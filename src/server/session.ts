@@ -66,6 +66,7 @@ export class LintSession {
   // Settings are cached by resolveConfig per configuration and file stamps,
   // so the same configuration maps to the same processor and block cache.
   private processors = new WeakMap<Settings, LintProcessor>()
+  private tail: Promise<void> = Promise.resolve()
 
   constructor(options: LintSessionOptions = {}) {
     this.root = path.resolve(options.root ?? process.cwd())
@@ -111,8 +112,23 @@ export class LintSession {
     return {config, folder: found ? path.dirname(found.file) : this.root, file: found?.file}
   }
 
-  /** Lint a document. Configuration errors are returned, never thrown. */
-  async lint(document: LintDocument): Promise<LintResult> {
+  /**
+   * Lint a document. Configuration errors are returned, never thrown.
+   * Lints run one at a time: a processor's block cache shifts cached trees
+   * in place, so two documents sharing a paragraph must not interleave
+   * between parse and run.
+   */
+  lint(document: LintDocument): Promise<LintResult> {
+    const result = this.tail.then(() => this.lintNow(document))
+    this.tail = result.then(
+      () => undefined,
+      () => undefined
+    )
+    return result
+  }
+
+  private async lintNow(document: LintDocument): Promise<LintResult> {
+    if (this.client.server.enable === false) return {diagnostics: []}
     const filePath = this.documentPath(document.uri, document.languageId)
     let settings: Settings
     try {
@@ -137,7 +153,10 @@ export class LintSession {
       if (error instanceof VFileMessage) return {diagnostics: [toDiagnostic(error)]}
       throw error
     }
-    return {diagnostics: file.messages.map(toDiagnostic)}
+    // Rules report in their own order; editors list diagnostics as given.
+    const diagnostics = file.messages.map(toDiagnostic)
+    diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
+    return {diagnostics}
   }
 
   /**
