@@ -56,6 +56,7 @@
  *   Who will pay?Nobody knows.
  *   Disputes remain over Taiwan. –
  *   The reform ( adopted in 2019 ) was repealed.
+ *   The minister said it wasn´t over.
  */
 import {defineRule, type BaseRuleOptions} from '../rule.js'
 import {cachedRegExp, placeMapper, proseTexts, type ProseText, type PlaceMapper} from '../util/source-text.js'
@@ -288,6 +289,18 @@ export const sourceTypography = defineRule<SourceTypographyOptions>(
           expected: [' ' + dash + ' ', dash],
           note: 'A dash between words takes a space on both sides or on neither; one space only is a slip.',
           safe: false
+        })
+      }
+
+      // An acute accent or an opening quote typed as an apostrophe (`don´t`, `it‘s`).
+      for (const match of text.matchAll(/(?<=\p{L})[´‘](?=\p{L})/gu)) {
+        add({
+          from: match.index,
+          to: match.index + 1,
+          reason: 'Unexpected `' + match[0] + '` as an apostrophe, expected `’`',
+          expected: ['’'],
+          note: 'An apostrophe inside a word is `’` (or `\'`); `' + match[0] + '` is another character that looks like it.',
+          safe: true
         })
       }
 
