@@ -59,6 +59,7 @@
  *   Real Madrid finished 2º in the league.
  *   The town received 2 millions from the state.
  *   The doors open at 20H30 on Friday.
+ *   He will travel to Paris on the 15 th of May.
  *   He finished 1'40" behind the winner.
  */
 import {defineRule, type BaseRuleOptions, type RuleContext} from '../rule.js'
@@ -144,6 +145,19 @@ export const numberFormat = defineRule<NumberFormatOptions>(
       }
 
       for (const finding of multiplied(text, settings)) add(finding)
+      // `the 15 th`: an English ordinal suffix split from its number.
+      for (const match of text.matchAll(cachedRegExp('(?<![\\p{L}\\p{N}.,])(\\d{1,3})(' + sp + '+)(st|nd|rd|th)(?![\\p{L}\\p{N}])', 'gu'))) {
+        const ordinal = englishOrdinal(Number(match[1]))
+        if (!ordinal.endsWith(match[3]!)) continue
+        add({
+          from: match.index,
+          to: match.index + match[0].length,
+          reason: 'Unexpected `' + match[0] + '`, expected `' + ordinal + '`',
+          expected: [ordinal],
+          note: 'An ordinal suffix goes straight after its number (`15th`); the space comes from the French superscript (`15e`).',
+          safe: true
+        })
+      }
       // `2 millions`: French pluralises *millions* and *milliards* after a number; English does not.
       for (const match of text.matchAll(cachedRegExp('(?<=\\d' + sp + ')(millions|billions|trillions)(?!\\p{L})', 'gu'))) {
         const singular = match[0].slice(0, -1)

@@ -353,7 +353,7 @@ export const sourceTypography = defineRule<SourceTypographyOptions>(
       }
 
       // A space before a comma or a full stop.
-      for (const match of text.matchAll(cachedRegExp('(?<=[\\p{L}\\p{N}”’)\\]])(' + space + '+)([,.])(?=\\s|$|["”’)])', 'gu'))) {
+      for (const match of text.matchAll(cachedRegExp('(?<=[\\p{L}\\p{N}”’)\\]»"])(' + space + '+)([,.])(?=\\s|$|["”’)])', 'gu'))) {
         add({
           from: match.index,
           to: match.index + match[0].length,
