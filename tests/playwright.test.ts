@@ -105,6 +105,19 @@ describe.skipIf(!available)(available ? 'demo page in Chromium' : 'demo page (sk
 })
 
 describe('browser entry', () => {
+  it('lints with a pack given as JSON and returns plain findings with offsets', async () => {
+    const {createLinter} = await import('../src/browser.js')
+    const {loadPack} = await import('../src/node/packs.js')
+    // What a page fetches: the pack through JSON, no Node objects.
+    const linter = createLinter({pack: JSON.parse(JSON.stringify(loadPack('fr-en').toJSON())) as import('../src/pack.js').PackData})
+    const text = 'Intro 🙂.\r\n\r\nVladimir **Poutine** spoke.\r\n'
+    const findings = await linter.lint(text)
+    const putin = findings.find((d) => d.ruleId === 'putin-poutine')!
+    expect(text.slice(putin.from, putin.to)).toBe('Poutine')
+    expect(putin).toMatchObject({line: 3, column: 12, severity: 'error', rule: 'glossary', expected: ['Putin'], actual: 'Poutine'})
+    expect(structuredClone(findings)).toEqual(findings)
+  })
+
   it('bundles for a Web Worker with no Node built-ins', async () => {
     // No stubs here: any `node:` import reachable from the entry fails the build.
     const result = await build({

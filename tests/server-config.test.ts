@@ -157,6 +157,20 @@ describe('LintSession', () => {
     }
   })
 
+  it('silences a spelling finding once its word is in the project list', async () => {
+    const folder = project({})
+    const session = createLintSession({root: folder})
+    const uri = pathToFileURL(path.join(folder, 'doc.md')).href
+    const text = 'The Vaitovichs govermentality was discussed.\n'
+    const before = await session.lint({uri, text})
+    const spelling = before.diagnostics.find((d) => d.code === 'spelling')
+    expect(spelling, JSON.stringify(before.diagnostics)).toBeDefined()
+    const word = (spelling!.data as {actual: string}).actual
+    await session.addWord(uri, word)
+    const after = await session.lint({uri, text})
+    expect(after.diagnostics.filter((d) => (d.data as {actual?: string}).actual === word)).toEqual([])
+  })
+
   it("adds a word to an existing wordsFile without touching the configuration", async () => {
     const folder = project({'.mtlintrc.yml': 'wordsFile: names.txt\n', 'names.txt': '# names\nAlpha'})
     const session = createLintSession({root: folder})
