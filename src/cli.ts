@@ -14,7 +14,9 @@ import path from 'node:path'
 import process from 'node:process'
 import {PassThrough, Readable} from 'node:stream'
 import {engine} from 'unified-engine'
-import {unified} from 'unified'
+import {unified, type Processor} from 'unified'
+import type {Node} from 'unist'
+import type {VFileMessage} from 'vfile-message'
 import {VFile} from 'vfile'
 import {createTwoFilesPatch} from 'diff'
 import {mtlintParse, extensions} from './parse.js'
@@ -154,7 +156,7 @@ export async function main(argv: string[], io: {stdin?: NodeJS.ReadableStream; s
   }
   jobs ??= !useStdin && countFiles(files, cwd, extensions, 16) >= 16 ? defaultJobs() : 1
   const pooled = jobs > 1 && canPool()
-  const plugin = pooled ? mtlintPooled : mtlintNode
+  const plugin = holdErrors(pooled ? mtlintPooled : mtlintNode)
 
   const configErrors: Problem[] = []
   const record = (error: unknown) => {
@@ -171,7 +173,11 @@ export async function main(argv: string[], io: {stdin?: NodeJS.ReadableStream; s
     if (pooled) startPool(jobs)
     engine(
       {
-        processor: pooled ? unified().use(pooledParse).use(plugin, flags) : unified().use(mtlintParse, {type}).use(plugin, flags),
+        // The plugin comes only from `plugins` below, which the engine merges
+        // into each file's configuration. Attached here too, unified would
+        // deep-merge every file's configuration into this one shared `flags`
+        // object, leaking one folder's `.mtlintrc` into the next file's.
+        processor: pooled ? unified().use(pooledParse) : unified().use(mtlintParse, {type}),
         cwd,
         files: inputs,
         extensions,
@@ -203,7 +209,9 @@ export async function main(argv: string[], io: {stdin?: NodeJS.ReadableStream; s
       } as Parameters<typeof engine>[0],
       (error, code, context) => {
         if (pooled) void stopPool()
-        resolve({code: code ?? 1, files: (context?.files ?? []) as VFile[], ...(error ? {error} : {})})
+        const linted = (context?.files ?? []) as VFile[]
+        for (const file of linted) releaseErrors(file)
+        resolve({code: code ?? 1, files: linted, ...(error ? {error} : {})})
       }
     )
   })
@@ -356,6 +364,43 @@ export async function main(argv: string[], io: {stdin?: NodeJS.ReadableStream; s
       scoreFile(file, scoring).failed
   )
   return failed ? 1 : 0
+}
+
+/** Where an error finding's `fatal: true` waits while the engine runs. */
+const held = Symbol('mtlint.fatal')
+
+/**
+ * Run an mtlint plugin as one transformer, then hold back `fatal: true` on
+ * its findings until the engine is done. unified-engine's queue takes a file
+ * with a fatal message for a failed one and stops waiting for it: when such
+ * a file reaches the queue after the others have flushed, the engine never
+ * calls back and the process exits silently with code 0 (seen with two
+ * files, one with an error finding). Running the whole chain inside one
+ * transformer is what lets this step come after every rule.
+ */
+function holdErrors(plugin: typeof mtlintNode | typeof mtlintPooled) {
+  return function (this: Processor, config?: Config | undefined) {
+    const inner = unified().use(plugin, config).freeze()
+    return async function (tree: Node, file: VFile): Promise<void> {
+      await inner.run(tree as Parameters<typeof inner.run>[0], file)
+      for (const message of file.messages) {
+        if (message.source === 'mtlint' && message.fatal === true) {
+          ;(message as VFileMessage & {[held]?: boolean})[held] = true
+          message.fatal = false
+        }
+      }
+    }
+  }
+}
+
+/** Give held error findings their `fatal: true` back. */
+function releaseErrors(file: VFile): void {
+  for (const message of file.messages as Array<VFileMessage & {[held]?: boolean}>) {
+    if (message[held]) {
+      message.fatal = true
+      delete message[held]
+    }
+  }
 }
 
 /** Whether a file may be fixed: read, and not failed on input (a fatal non-mtlint message). */

@@ -59,7 +59,7 @@ interface ArtifactLocation {
 /** A SARIF reporting descriptor (rule). */
 interface Rule {
   id: string
-  name: string
+  name?: string | undefined
   shortDescription: Text
   fullDescription: Text
   help: Text
@@ -115,11 +115,15 @@ function sentence(value: string): string {
   return /[.!?…]$/.test(trimmed) ? trimmed : trimmed + '.'
 }
 
-/** `putin-poutine` → `PutinPoutine`: SARIF's `name` is an identifier. */
+/**
+ * `putin-poutine` → `PutinPoutine`: SARIF's `name` is a Pascal-case
+ * identifier. Elided one-letter words go (`conseil-d-etat` → `ConseilEtat`):
+ * two capitals in a row are not Pascal case to the validator (SARIF2012).
+ */
 function pascal(id: string): string {
   return id
     .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
+    .filter((d, index) => d.length > 1 || index === 0)
     .map((d) => d[0]!.toUpperCase() + d.slice(1))
     .join('')
 }
@@ -155,13 +159,16 @@ function ruleDescriptor(id: string, first: Finding, metas: Map<string, RuleMeta>
   }
   const rule: Rule = {
     id,
-    name: pascal(id),
     shortDescription: {text: sentence(short)},
     fullDescription: full,
     help,
     defaultConfiguration: {level: levels[severityOf(first)]},
     properties: {tags: ['translation', first.categoryName ?? 'other']}
   }
+  // A friendly Pascal-case name (SARIF2012) that must differ from the id
+  // even in case (SARIF1001): `spelling` is `CheckSpelling`.
+  const name = pascal(id)
+  rule.name = name.toLowerCase() === id.toLowerCase() ? 'Check' + name : name
   if (url) rule.helpUri = url
   if (first.category) rule.properties.category = first.category
   return rule
