@@ -12,6 +12,7 @@ import {mtlintMessageControl} from './control.js'
 import type {Pack} from './pack.js'
 import {glossary} from './plugins/glossary.js'
 import {nameConsistency} from './plugins/name-consistency.js'
+import {boilerplate} from './plugins/boilerplate.js'
 import {quoteInversion} from './plugins/quote-inversion.js'
 import {spelling} from './plugins/spelling.js'
 import {numberFormat} from './plugins/number-format.js'
@@ -72,6 +73,10 @@ export const registry: RuleRegistration[] = [
   {
     plugin: quoteInversion as RulePlugin<BaseRuleOptions>,
     options: (settings) => ({...settings.pack.ruleData<Record<string, unknown>>('quote-inversion')})
+  },
+  {
+    plugin: boilerplate as RulePlugin<BaseRuleOptions>,
+    options: (settings) => ({...settings.pack.ruleData<Record<string, unknown>>('boilerplate'), glossary: settings.pack.glossary})
   },
   // Keep last: spelling leaves a word another rule reported to that rule.
   {

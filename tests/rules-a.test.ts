@@ -5,7 +5,7 @@
  */
 import {describe, expect, it} from 'vitest'
 import * as mtlint from '../src/index.js'
-import {quoteInversion, type LintOptions} from '../src/index.js'
+import {boilerplate, loadPack, quoteInversion, type GlossaryEntry, type LintOptions} from '../src/index.js'
 import {lintText, messagesOf} from './helpers.js'
 
 /** `line:column-line:column text → expected` of a rule's messages. */
@@ -20,9 +20,11 @@ async function found(rule: string, text: string, name = 'a.txt', options: LintOp
 describe('public API (rules a)', () => {
   it('exports the plugins with their metadata and registers them', () => {
     expect(mtlint.quoteInversion).toBe(quoteInversion)
+    expect(mtlint.boilerplate).toBe(boilerplate)
     expect(quoteInversion.meta).toMatchObject({id: 'quote-inversion', category: 'calque', severity: 'warning'})
+    expect(boilerplate.meta).toMatchObject({id: 'boilerplate', category: 'boilerplate', severity: 'warning'})
     const ids = mtlint.registry.map((d) => d.plugin.meta.id)
-    expect(ids).toEqual(expect.arrayContaining(['quote-inversion']))
+    expect(ids).toEqual(expect.arrayContaining(['quote-inversion', 'boilerplate']))
     // Spelling stays last: it leaves words other rules reported to them.
     expect(ids.at(-1)).toBe('spelling')
   })
@@ -93,5 +95,80 @@ describe('quote-inversion', () => {
     expect(await found('quote-inversion', '')).toEqual([])
     expect(await found('quote-inversion', '”, constructor the toString', 'a.md')).toEqual([])
     expect(await found('quote-inversion', '> “We stay”, *insists* **the mayor**.', 'a.md')).toHaveLength(1)
+  })
+})
+
+const body = 'The mayor resigned on Monday after a long dispute with the council over the budget of the town for next year.'
+
+describe('boilerplate', () => {
+  it('reports a full message with exact places after CRLF and an emoji', async () => {
+    const file = await lintText('Title\r\n\r\n' + body + '\r\n\r\nRead also: 😀 Budget: what the bill contains', 'a.txt')
+    const messages = messagesOf(file, 'boilerplate')
+    expect(messages).toHaveLength(1)
+    expect(JSON.parse(JSON.stringify(messages[0]))).toEqual({
+      actual: 'Read also: 😀 Budget: what the bill contains',
+      category: 'other/boilerplate',
+      categoryName: 'boilerplate',
+      column: 1,
+      expected: [''],
+      fatal: false,
+      file: 'a.txt',
+      line: 5,
+      message: 'Unexpected related-article link `Read also: 😀 Budget: what the bill contains`',
+      name: 'a.txt:5:1-5:45',
+      note: 'A related-article link (French “À lire aussi”, “Voir aussi”) scraped from the page with the article; it is not part of the story.',
+      place: {start: {line: 5, column: 1, offset: 122}, end: {line: 5, column: 45, offset: 166}},
+      reason: 'Unexpected related-article link `Read also: 😀 Budget: what the bill contains`',
+      rule: 'boilerplate',
+      ruleId: 'boilerplate',
+      safe: false,
+      source: 'mtlint',
+      url: 'https://github.com/mtlint/mtlint/blob/main/docs/rules.md#boilerplate'
+    })
+  })
+
+  it('reports the seed’s trailing “source site” but not a closing name or sentence', async () => {
+    expect(await found('boilerplate', body + '\n\n\nsource site')).toEqual(['4:1-4:12 source site → '])
+    expect(await found('boilerplate', body + '\n\nJean Dupont')).toEqual([])
+    expect(await found('boilerplate', body + '\n\nMore to come.')).toEqual([])
+  })
+
+  it('reports a Markdown paragraph that is only a link, not a list of links', async () => {
+    expect(await found('boilerplate', body + '\n\n[Lille: a fire in a student residence](https://example.com/a)\n', 'a.md')).toEqual([
+      '3:2-3:38 Lille: a fire in a student residence → '
+    ])
+    expect(await found('boilerplate', body + '\n\n- [How to install the tool](#install)\n- [How to use the tool](#use)\n', 'a.md')).toEqual([])
+  })
+
+  it('reports a run of short bullet items after the body, with headlines before it', async () => {
+    const text = body + '\n\nFuel prices: are you still driving as much?\n\n  • Emmanuel Macron\n\n  • Government\n\n  • Fuel\n\n  • Society\n'
+    expect(await found('boilerplate', text)).toEqual([
+      '3:1-3:44 Fuel prices: are you still driving as much? → ',
+      '5:3-11:12 • Emmanuel Macron\n\n  • Government\n\n  • Fuel\n\n  • Society → '
+    ])
+    expect(await found('boilerplate', '  • Bread\n\n  • Milk\n\n  • Eggs\n\n  • Butter\n\n' + body)).toEqual([])
+  })
+
+  it('reports HTML entities in plain text only, with the character as the fix', async () => {
+    expect(await found('boilerplate', 'The mayor resigned.&nbsp;The council met.')).toEqual(['1:20-1:26 &nbsp; →  '])
+    expect(await found('boilerplate', 'The mayor resigned &amp; left.', 'a.md')).toEqual([])
+  })
+
+  it('leaves a span a boilerplate glossary entry reports to that entry', async () => {
+    const entry: GlossaryEntry = {
+      id: 'source-site', source: 'site source', flag: ['source site'], preferred: [''], category: 'boilerplate', severity: 'warning',
+      note: 'Aggregator residue.', safe: false, when: [], unless: [], window: 8, case: 'auto', examples: {bad: [], good: []}, family: 'boilerplate',
+      origin: {file: 'test.yml', line: 1, column: 1}
+    }
+    const pack = loadPack().extend([entry])
+    const file = await lintText(body + '\n\nsource site', 'a.txt', {settings: {pack}})
+    expect(messagesOf(file, 'source-site')).toHaveLength(1)
+    expect(messagesOf(file, 'boilerplate')).toHaveLength(0)
+  })
+
+  it('survives empty input and odd words', async () => {
+    expect(await found('boilerplate', '')).toEqual([])
+    expect(await found('boilerplate', 'constructor toString')).toEqual(['1:1-1:21 constructor toString → '])
+    expect(await found('boilerplate', '<p class="x">The mayor resigned.</p>', 'a.html')).toEqual([])
   })
 })
