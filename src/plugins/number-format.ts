@@ -61,6 +61,7 @@
  *   The doors open at 20H30 on Friday.
  *   He will travel to Paris on the 15 th of May.
  *   He finished 1'40" behind the winner.
+ *   She won in 4 h 32'15", 1'06" ahead.
  */
 import {defineRule, type BaseRuleOptions, type RuleContext} from '../rule.js'
 import {cachedRegExp, placeMapper, proseTexts, type PlaceMapper, type ProseText} from '../util/source-text.js'
@@ -177,11 +178,12 @@ export const numberFormat = defineRule<NumberFormatOptions>(
         for (const run of splitRuns(match[0], match.index, afterMonth)) add(checkNumber(text, run, settings, evidence))
       }
       for (const finding of ordinals(text, settings)) add(finding)
-      for (const finding of times(text, settings)) add(finding)
-      // `1'40"`: French race times in minutes and seconds. Seconds of 12 or more cannot be inches (`5'11"`).
-      for (const match of text.matchAll(/(?<![\p{L}\p{N}'’])(\d{1,3})['’′]([0-5]\d)(?:"|”|''|’’|″)(?!\p{N})/gu)) {
-        if (Number(match[2]) < 12) continue
-        const expected = match[1] + ':' + match[2]
+      // `1'40"`, `4h32'15"`: French race times. Seconds of 12 or more, or
+      // written with a leading zero, cannot be inches (`5'11"` is a height).
+      for (const match of text.matchAll(cachedRegExp('(?<![\\p{L}\\p{N}\'’])(?:(\\d{1,2})' + sp + '?h' + sp + '?)?(\\d{1,3})[\'’′]([0-5]\\d)(?:"|”|\'\'|’’|″)(?!\\p{N})', 'gu'))) {
+        const [, hours, minutes, seconds] = match as unknown as [string, string | undefined, string, string]
+        if (hours === undefined && Number(seconds) < 12 && !seconds.startsWith('0')) continue
+        const expected = hours === undefined ? minutes + ':' + seconds : hours + ':' + minutes.padStart(2, '0') + ':' + seconds
         add({
           from: match.index,
           to: match.index + match[0].length,
@@ -191,6 +193,7 @@ export const numberFormat = defineRule<NumberFormatOptions>(
           safe: false
         })
       }
+      for (const finding of times(text, settings)) add(finding)
       for (const finding of titles(text, settings, lowercase)) add(finding)
       for (const match of text.matchAll(cachedRegExp('(?<![\\p{L}\\p{N}])([nN])°(' + sp + '?)(?=\\d)', 'gu'))) {
         add({

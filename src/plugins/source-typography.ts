@@ -105,13 +105,15 @@ export const sourceTypography = defineRule<SourceTypographyOptions>(
     const affixes = new Set((options.bracketAffixes ?? ['s', 'es', 'e', 'ies', 're', 'un', 'u']).map((d) => d.toLowerCase()))
     const emphasis = new Set(options.emphasis ?? ['!', '?'])
     const mapper = placeMapper(file)
-    const straight = quoteStyle(mapper.doc, options.quotes ?? 'auto') === 'straight'
+    const texts = proseTexts(tree, mapper.doc)
+    // Count the quotes of the prose only: HTML attributes and code have their own.
+    const straight = quoteStyle(texts.map((d) => d.text).join('\n'), options.quotes ?? 'auto') === 'straight'
     const open = straight ? '"' : '“'
     const close = straight ? '"' : '”'
     const marksClass = '[' + marks.map(escape).join('') + ']'
     const spaceBeforeMark = cachedRegExp('(?<=[^\\s\\uFFFC(\\[“"‘«])(' + space + '+)(' + marksClass + '+)(?=\\s|$|["”’»\\]])', 'gu')
 
-    for (const prose of proseTexts(tree, mapper.doc)) {
+    for (const prose of texts) {
       const text = prose.text
       const found: Finding[] = []
       // Characters already reported: the first (most specific) check wins a range.
@@ -443,14 +445,11 @@ function report(found: Finding[], prose: ProseText, mapper: PlaceMapper, context
 }
 
 /** Which double quotes to suggest: the document's own majority in `auto` mode. */
-function quoteStyle(doc: string, setting: 'auto' | 'curly' | 'straight'): 'curly' | 'straight' {
+function quoteStyle(prose: string, setting: 'auto' | 'curly' | 'straight'): 'curly' | 'straight' {
   if (setting !== 'auto') return setting
-  let straight = 0
-  let curly = 0
-  for (const character of doc) {
-    if (character === '"') straight++
-    else if (character === '“' || character === '”') curly++
-  }
+  // A `"` after a digit or an apostrophe is a unit (`27"`, `1'40"`), not a quote.
+  const straight = prose.match(/(?<![\d'’])"/g)?.length ?? 0
+  const curly = prose.match(/[“”]/g)?.length ?? 0
   return straight > curly ? 'straight' : 'curly'
 }
 
