@@ -377,6 +377,20 @@ function trimmed(token: Token): Token {
  * with inner full stops (`a.m`, `i.e`), acronyms (`SNCF`, `ECOWAS`, `MPs`).
  */
 function skipped(value: string): boolean {
+  // Memoised (bounded): four Unicode patterns per word were a fifth of a
+  // warm re-lint (bench/NOTES.md), and news vocabulary repeats.
+  let result = skippedMemo.get(value)
+  if (result === undefined) {
+    if (skippedMemo.size >= 50_000) skippedMemo.clear()
+    result = skippedUncached(value)
+    skippedMemo.set(value, result)
+  }
+  return result
+}
+
+const skippedMemo = new Map<string, boolean>()
+
+function skippedUncached(value: string): boolean {
   if (!/\p{L}/u.test(value) || /\d/.test(value) || /\p{L}\.\p{L}/u.test(value)) return true
   const letters = stripPossessive(value).replace(/[^\p{L}]/gu, '')
   return /^\p{Lu}{2,7}s?$/u.test(letters)
