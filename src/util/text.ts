@@ -52,6 +52,11 @@ export function isAllCaps(value: string): boolean {
 
 /** Whether the first letter of a word is a capital. */
 export function isCapitalized(value: string): boolean {
+  // Fast path: an ASCII letter first is the first letter (rules call this
+  // on most words of a document; the Unicode pattern was 3% of a warm re-lint).
+  const code = value.charCodeAt(0)
+  if (code >= 65 && code <= 90) return true
+  if (code >= 97 && code <= 122) return false
   const first = value.match(/\p{L}/u)
   return first !== null && first[0] !== first[0].toLowerCase()
 }
