@@ -4,7 +4,8 @@
  * writing `bench/RESULTS.md` (shown in the README's Performance section).
  *
  * Sections: throughput, glossary, cold, editor, spelling, server (the last
- * two when their modules exist). `--quick` cuts N and repetitions (for a
+ * two when `bench/spelling-cold.ts` and `bench/server.ts`, with the built
+ * server, exist). `--quick` cuts N and repetitions (for a
  * smoke run; its numbers are not the README's). Benchmarks report; they are
  * never timed tests.
  */
@@ -94,12 +95,30 @@ const sections: Record<string, Section> = {
     title: 'Spelling, one article cold (mtlint vs retext-spell + dictionary-en)',
     available: () => existsSync(path.join(here, 'spelling-cold.ts')),
     async run() {
-      const module = (await import('./spelling-cold.js' as string)) as Record<string, unknown>
-      const run = (module['spellingCold'] ?? module['default']) as ((options?: {quick?: boolean}) => Promise<Row[]> | Row[]) | undefined
-      if (typeof run !== 'function') throw new Error('bench/spelling-cold.ts exports no `spellingCold` function')
-      return run({quick})
+      const module = (await import('./spelling-cold.js' as string)) as {spellingCold(options: {quick: boolean}): Row[] | Promise<Row[]>}
+      return module.spellingCold({quick})
+    },
+    verdict(rows) {
+      return spellingVerdict ? [spellingVerdict(rows)] : []
+    }
+  },
+  server: {
+    title: 'Language server (stdio, debounce excluded)',
+    available: () => existsSync(path.join(here, 'server.ts')) && existsSync(path.join(root, 'dist', 'server', 'server.js')),
+    async run() {
+      const module = (await import('./server.js' as string)) as {serverLatency(options: {quick: boolean}): Promise<Row[]>}
+      return module.serverLatency({quick})
+    },
+    verdict(rows) {
+      const first = rows[0]!
+      return [`Server didChange → publishDiagnostics, 2,000 words: median ${first.median.toFixed(1)} ms, p95 ${first.p95!.toFixed(1)} ms (target median < 30 ms: ${met(first.median < 30)})`]
     }
   }
+}
+
+let spellingVerdict: ((rows: readonly Row[]) => string) | undefined
+if (existsSync(path.join(here, 'spelling-cold.ts'))) {
+  spellingVerdict = ((await import('./spelling-cold.js' as string)) as {spellingColdVerdict?: (rows: readonly Row[]) => string}).spellingColdVerdict
 }
 
 const wanted = process.argv.slice(2).filter((d) => !d.startsWith('-'))
