@@ -224,6 +224,8 @@ interface Resolved {
   multipliers: Map<string, string>
   months: Set<string>
   labels: Set<string>
+  /** `%` or a currency symbol right after a number, with the space before it. */
+  unit: RegExp
 }
 
 function resolve(options: NumberFormatOptions): Resolved {
@@ -241,7 +243,8 @@ function resolve(options: NumberFormatOptions): Resolved {
     countNouns: lower(options.countNouns, ['people', 'inhabitants', 'spectators']),
     multipliers: new Map(Object.entries(options.multipliers ?? {'k€': 'thousand', 'M€': 'million', 'Md€': 'billion'})),
     months: lower(options.months, []),
-    labels: lower(options.labels, ['figure', 'fig', 'table'])
+    labels: lower(options.labels, ['figure', 'fig', 'table']),
+    unit: cachedRegExp('^(' + sp + '?)(%|' + (options.currencies ?? ['€', '£', '$']).map((d) => d.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')).join('|') + ')', '')
   }
 }
 
@@ -279,6 +282,8 @@ function checkNumber(text: string, run: Run, settings: Resolved, evidence: Evide
   const spaced = /[ \u00A0\u202F\u2009]/.test(value)
   let english: string | undefined
   let why = ''
+  // Read as a decimal from the article's other numbers: for a person to confirm, never `--fix`.
+  let ambiguous = false
 
   if (spaced) {
     const [integer, decimal] = value.split(',')
@@ -309,6 +314,7 @@ function checkNumber(text: string, run: Run, settings: Resolved, evidence: Evide
       if (!context) return undefined
       if (!evidence.french || evidence.english) return undefined
       english = integer + '.' + decimal
+      ambiguous = true
       why =
         'French writes decimals with a comma. `' + value + '` could be a thousand, but this article writes `' +
         evidence.french + '` the French way and no number the English way, and `' + value + ' ' + context + '` reads as a decimal.'
@@ -316,7 +322,7 @@ function checkNumber(text: string, run: Run, settings: Resolved, evidence: Evide
   }
 
   // A space before `%`, a currency symbol after the amount.
-  const unit = cachedRegExp('^(' + sp + '?)(%|' + [...settings.currencies].map((d) => d.replace(/[$]/g, '\\$')).join('|') + ')', '').exec(after)
+  const unit = settings.unit.exec(after)
   let to = end
   let expected = english ?? value
   if (unit) {
@@ -342,7 +348,7 @@ function checkNumber(text: string, run: Run, settings: Resolved, evidence: Evide
     reason: 'Unexpected `' + actual + '`, expected `' + expected + '`',
     expected: [expected],
     note: why,
-    safe: !why.includes('could be')
+    safe: !ambiguous
   }
 }
 
