@@ -373,7 +373,7 @@ function trimmed(token: Token): Token {
 }
 
 /**
- * Words never checked: no letters, digits (`A64`, `1990s`), abbreviations
+ * Words never checked: no Latin letters, digits (`A64`, `1990s`), abbreviations
  * with inner full stops (`a.m`, `i.e`), acronyms (`SNCF`, `ECOWAS`, `MPs`).
  */
 function skipped(value: string): boolean {
@@ -391,7 +391,9 @@ function skipped(value: string): boolean {
 const skippedMemo = new Map<string, boolean>()
 
 function skippedUncached(value: string): boolean {
-  if (!/\p{L}/u.test(value) || /\d/.test(value) || /\p{L}\.\p{L}/u.test(value)) return true
+  // No Latin letter: another script (`Москва`, `東京`) is for the untranslated
+  // rule, not an English dictionary.
+  if (!/\p{Script=Latin}/u.test(value) || /\d/.test(value) || /\p{L}\.\p{L}/u.test(value)) return true
   const letters = stripPossessive(value).replace(/[^\p{L}]/gu, '')
   return /^\p{Lu}{2,7}s?$/u.test(letters)
 }
