@@ -251,6 +251,19 @@ describe('number-format', () => {
   })
 })
 
+describe('clean English news', () => {
+  // Written for these tests: English numbers, times, quotes, dashes, names
+  // with accents, initials and titles that must all stay silent.
+  const folder = path.join(root, 'tests', 'fixtures', 'rules-b')
+  for (const name of ['clean-news.txt', 'clean-markets.md', 'clean-sport.txt']) {
+    it(`reports nothing in ${name}`, async () => {
+      const file = await lintText(readFileSync(path.join(folder, name), 'utf8'), name)
+      const ours = file.messages.filter((d) => ['source-typography', 'number-format', 'name-consistency'].includes((d as {rule?: string}).rule ?? ''))
+      expect(ours.map(String)).toEqual([])
+    })
+  }
+})
+
 describe('safe fixes', () => {
   /** Apply every safe `expected[0]` of these rules, last range first. */
   async function fix(text: string): Promise<{fixed: string; applied: number}> {
