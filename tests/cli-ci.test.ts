@@ -238,3 +238,65 @@ describe('--since', () => {
     expect(result.stderr).toContain('unknown git revision `no-such-rev`')
   })
 })
+
+describe('integrations and the README CI section', () => {
+  const examples = path.join(root, 'examples', 'ci')
+  const readme = readFileSync(path.join(root, 'README.md'), 'utf8')
+  const section = readme.slice(readme.indexOf('<!-- section:ci -->'), readme.indexOf('\n## ', readme.indexOf('<!-- section:ci -->')))
+
+  /** The fenced block that follows a `$ command` line in the CI section. */
+  function shown(command: string): string {
+    const start = section.indexOf('$ ' + command + '\n')
+    expect(start, `README shows \`$ ${command}\``).toBeGreaterThan(-1)
+    const body = section.slice(start + command.length + 3)
+    return body.slice(0, body.indexOf('```'))
+  }
+
+  function fenced(language: string, containing: string): string {
+    const blocks = [...section.matchAll(new RegExp('```' + language + '\\n([\\s\\S]*?)```', 'g'))].map((d) => d[1]!)
+    const block = blocks.find((d) => d.includes(containing))
+    expect(block, `a ${language} block with ${containing}`).toBeDefined()
+    return block!
+  }
+
+  it('pastes real output (update the README when the pack changes what examples/ci/article.md reports)', async () => {
+    const stylish = await run(['article.md'], examples)
+    expect(stylish.stderr).toBe(shown('mtlint article.md'))
+    const github = await run(['article.md', '--report', 'github'], examples)
+    for (const line of shown('mtlint article.md --report github').split('\n').filter((d) => d && d !== '…')) {
+      expect(github.stdout.split('\n')).toContain(line)
+    }
+    const gitlab = await run(['article.md', '--report', 'gitlab'], examples)
+    const first = shown('mtlint article.md --report gitlab').split('\n  },')[0] + '\n  }'
+    expect((JSON.parse(gitlab.stdout) as unknown[])[0]).toEqual((JSON.parse(first + ']') as unknown[])[0])
+    const dry = await run(['article.md', '--fix-dry-run'], examples)
+    expect(dry.stdout).toBe(shown('mtlint article.md --fix-dry-run'))
+    expect(readFileSync(path.join(examples, 'article.md'), 'utf8')).toContain('Poutine')
+    const sarif = await run(['article.md', '--report', 'sarif'], examples)
+    const log = JSON.parse(sarif.stdout) as {runs: Array<{results: unknown[]; artifacts: Array<{properties: {score: unknown}}>}>}
+    expect(log.runs[0]!.results[0]).toEqual(JSON.parse(fenced('json', '"ruleId": "putin-poutine"')))
+    expect(log.runs[0]!.artifacts[0]!.properties.score).toEqual(JSON.parse(fenced('json', '"words"')))
+  }, 120_000)
+
+  it('ships a pre-commit hook, a GitHub workflow and a GitLab job that agree with the CLI', async () => {
+    const {parse} = await import('yaml')
+    const hooks = parse(readFileSync(path.join(root, '.pre-commit-hooks.yaml'), 'utf8')) as Array<Record<string, string>>
+    expect(hooks[0]).toMatchObject({id: 'mtlint', entry: 'mtlint', language: 'node'})
+    const files = new RegExp(hooks[0]!['files']!)
+    for (const name of ['a.md', 'a.markdown', 'a.html', 'a.htm', 'a.txt']) expect(files.test(name)).toBe(true)
+    for (const name of ['a.json', 'a.yml', 'a.mdx']) expect(files.test(name)).toBe(false)
+
+    type Step = {uses?: string; run?: string; with?: Record<string, string>}
+    const workflow = parse(readFileSync(path.join(examples, 'github-workflow.yml'), 'utf8')) as {permissions: Record<string, string>; jobs: {mtlint: {steps: Step[]}}}
+    const steps = workflow.jobs.mtlint.steps
+    expect(workflow.permissions['security-events']).toBe('write')
+    const sarif = steps.find((d) => d.run?.includes('--report sarif'))!
+    const output = /--output (\S+)/.exec(sarif.run!)![1]
+    expect(steps.find((d) => d.uses?.startsWith('github/codeql-action/upload-sarif@'))!.with!['sarif_file']).toBe(output)
+    expect(steps.some((d) => d.run?.includes('--report github'))).toBe(true)
+
+    const gitlab = parse(readFileSync(path.join(examples, 'gitlab-ci.yml'), 'utf8')) as {mtlint: {script: string[]; artifacts: {reports: {codequality: string}}}}
+    const script = gitlab.mtlint.script.find((d) => d.includes('--report gitlab'))!
+    expect(/--output (\S+)/.exec(script)![1]).toBe(gitlab.mtlint.artifacts.reports.codequality)
+  })
+})

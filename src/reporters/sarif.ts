@@ -59,7 +59,7 @@ interface ArtifactLocation {
 /** A SARIF reporting descriptor (rule). */
 interface Rule {
   id: string
-  name?: string | undefined
+  name: string
   shortDescription: Text
   fullDescription: Text
   help: Text
@@ -157,18 +157,18 @@ function ruleDescriptor(id: string, first: Finding, metas: Map<string, RuleMeta>
     text: full.text + (url ? ' See ' + url : ''),
     markdown: (full.markdown ?? full.text) + (url ? ` [Documentation](${url})` : '')
   }
+  // A friendly Pascal-case name (SARIF2012) that must differ from the id
+  // even in case (SARIF1001): `spelling` is `CheckSpelling`.
+  const name = pascal(id)
   const rule: Rule = {
     id,
+    name: name.toLowerCase() === id.toLowerCase() ? 'Check' + name : name,
     shortDescription: {text: sentence(short)},
     fullDescription: full,
     help,
     defaultConfiguration: {level: levels[severityOf(first)]},
     properties: {tags: ['translation', first.categoryName ?? 'other']}
   }
-  // A friendly Pascal-case name (SARIF2012) that must differ from the id
-  // even in case (SARIF1001): `spelling` is `CheckSpelling`.
-  const name = pascal(id)
-  rule.name = name.toLowerCase() === id.toLowerCase() ? 'Check' + name : name
   if (url) rule.helpUri = url
   if (first.category) rule.properties.category = first.category
   return rule
