@@ -78,13 +78,20 @@ export async function startClient(options: {root: string; initializationOptions?
   connection.onNotification('window/logMessage', () => undefined)
   connection.listen()
 
-  await connection.sendRequest(InitializeRequest.type, {
+  // A server that fails to start must fail the test with its stderr, not hang it.
+  const exited = new Promise<never>((_, reject) => {
+    child.once('exit', (code) => reject(new Error(`server exited (${code}) before answering: ${stderr}`)))
+  })
+  exited.catch(() => undefined)
+  const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('server did not answer initialize in 20 s: ' + stderr)), 20_000).unref())
+  timeout.catch(() => undefined)
+  await Promise.race([exited, timeout, connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri: pathToFileURL(options.root).href,
     workspaceFolders: [{uri: pathToFileURL(options.root).href, name: 'test'}],
     capabilities: {workspace: {didChangeWatchedFiles: {dynamicRegistration: options.watchFiles ?? true}}},
     initializationOptions: options.initializationOptions ?? null
-  })
+  })])
   await connection.sendNotification(InitializedNotification.type, {})
 
   const client: Client = {

@@ -207,6 +207,22 @@ describe('mtlint-language-server', () => {
     expect(fixed.diagnostics.map((d) => d.code)).toEqual(['putin-poutine'])
   })
 
+  it('shows a broken project glossary, and applies it once fixed', async () => {
+    const glossary = (flag: string) =>
+      `entries:\n  - id: zorblatt-committee\n    source: comité Zorblatt\n    category: calque\n    flag: ${flag}\n    preferred: steering committee\n    note: "The newsroom calls the *comité Zorblatt* the steering committee."\n`
+    const folder = project({'.mtlintrc.json': '{"glossaries": ["newsroom.yml"], "rules": {"spelling": "off"}}', 'newsroom.yml': glossary('[Zorblatt committee')})
+    const client = await start(folder, {debounce: 0})
+    const uri = uriOf(folder, 'article.md')
+    await client.open(uri, 'The Zorblatt committee met.\n')
+    const shown = await client.until(() => client.shown[0])
+    expect(shown.message).toMatch(new RegExp(escape(path.join(folder, 'newsroom.yml')) + ':\\d+:\\d+: '))
+
+    writeFileSync(path.join(folder, 'newsroom.yml'), glossary('Zorblatt committee'))
+    await client.filesChanged([uriOf(folder, 'newsroom.yml')])
+    const fixed = await client.until(() => client.latest(uri)!.diagnostics.length > 0 && client.latest(uri))
+    expect(fixed.diagnostics.map((d) => [d.code, d.range.start.character, d.range.end.character])).toEqual([['zorblatt-committee', 4, 22]])
+  })
+
   it('reloads a changed configuration on the next edit, even without file events', async () => {
     const folder = project({'.mtlintrc.yml': 'entries:\n  putin-poutine: "off"\n'})
     const client = await start(folder, {debounce: 0})
@@ -253,3 +269,7 @@ describe('mtlint-language-server', () => {
     expect(published.diagnostics.at(-1)!.range.start.line).toBeGreaterThan(1500)
   })
 })
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
