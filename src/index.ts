@@ -33,6 +33,9 @@ export {spelling, type SpellingOptions} from './plugins/spelling.js'
 export {SpellDictionary, parseIndex, serializeIndex, type Variant, type IndexData} from './spelling/dictionary.js'
 export {loadSpellDictionary, writeSpellIndex, spellIndexPath} from './node/spelling.js'
 export * from './types.js'
+export {report, reporterNames, type ReporterName, type ReportOptions} from './reporters/index.js'
+export {scoreFile, countWords, defaultWeights, type FileScore, type Weights, type ScoringConfig} from './reporters/score.js'
+export {fixText, fixEdits, fixUntilStable, applyEdits, resolveOverlaps, type Edit} from './fix.js'
 
 /** Options of `lint` and `createProcessor`: a configuration, or resolved settings. */
 export interface LintOptions extends Config {

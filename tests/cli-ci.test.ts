@@ -119,6 +119,13 @@ describe('score gate', () => {
     expect(result.stderr).toMatch(/^long\.txt: score \d+\.\d per 1,000 words \(1 major in \d+ words, maximum 100\)/m)
   })
 
+  it('exits 2 on an unknown weight, naming the file, line and column', async () => {
+    const cwd = project({'.mtlintrc.yml': 'weights:\n  majr: 3\n', 'a.txt': 'Text.\n'})
+    const result = await run(['a.txt'], cwd)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('.mtlintrc.yml:2:3: unknown weight `majr` (expected minor, major or critical)')
+  })
+
   it('--max-score overrides the configuration', async () => {
     const cwd = project(files)
     expect((await run(['long.txt', '--max-score', '10'], cwd)).code).toBe(1)

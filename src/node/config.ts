@@ -108,7 +108,9 @@ export function validateConfig(value: unknown, file: string): Config {
     }
     if (kind === 'numbers') {
       for (const [id, weight] of Object.entries(field as Record<string, unknown>)) {
-        if (typeof weight !== 'number' || !Number.isFinite(weight) || weight < 0) fail(id, `\`${key}.${id}\` must be a non-negative number`)
+        // `weights` are the score's minor/major/critical points: a typo would be ignored silently.
+        if (key === 'weights' && !['minor', 'major', 'critical'].includes(id)) fail(id, `unknown weight \`${id}\` (expected minor, major or critical)`)
+        else if (typeof weight !== 'number' || !Number.isFinite(weight) || weight < 0) fail(id, `\`${key}.${id}\` must be a non-negative number`)
       }
     }
   }
