@@ -12,6 +12,7 @@ import {mtlintMessageControl} from './control.js'
 import type {Pack} from './pack.js'
 import {glossary} from './plugins/glossary.js'
 import {nameConsistency} from './plugins/name-consistency.js'
+import {untranslated} from './plugins/untranslated.js'
 import {boilerplate} from './plugins/boilerplate.js'
 import {quoteInversion} from './plugins/quote-inversion.js'
 import {spelling} from './plugins/spelling.js'
@@ -77,6 +78,10 @@ export const registry: RuleRegistration[] = [
   {
     plugin: boilerplate as RulePlugin<BaseRuleOptions>,
     options: (settings) => ({...settings.pack.ruleData<Record<string, unknown>>('boilerplate'), glossary: settings.pack.glossary})
+  },
+  {
+    plugin: untranslated as RulePlugin<BaseRuleOptions>,
+    options: (settings) => ({...settings.pack.ruleData<Record<string, unknown>>('untranslated'), words: settings.words})
   },
   // Keep last: spelling leaves a word another rule reported to that rule.
   {

@@ -5,7 +5,7 @@
  */
 import {describe, expect, it} from 'vitest'
 import * as mtlint from '../src/index.js'
-import {boilerplate, loadPack, quoteInversion, type GlossaryEntry, type LintOptions} from '../src/index.js'
+import {boilerplate, loadPack, quoteInversion, untranslated, type GlossaryEntry, type LintOptions} from '../src/index.js'
 import {lintText, messagesOf} from './helpers.js'
 
 /** `line:column-line:column text → expected` of a rule's messages. */
@@ -21,10 +21,12 @@ describe('public API (rules a)', () => {
   it('exports the plugins with their metadata and registers them', () => {
     expect(mtlint.quoteInversion).toBe(quoteInversion)
     expect(mtlint.boilerplate).toBe(boilerplate)
+    expect(mtlint.untranslated).toBe(untranslated)
+    expect(untranslated.meta).toMatchObject({id: 'untranslated', category: 'untranslated', severity: 'warning'})
     expect(quoteInversion.meta).toMatchObject({id: 'quote-inversion', category: 'calque', severity: 'warning'})
     expect(boilerplate.meta).toMatchObject({id: 'boilerplate', category: 'boilerplate', severity: 'warning'})
     const ids = mtlint.registry.map((d) => d.plugin.meta.id)
-    expect(ids).toEqual(expect.arrayContaining(['quote-inversion', 'boilerplate']))
+    expect(ids).toEqual(expect.arrayContaining(['quote-inversion', 'untranslated', 'boilerplate']))
     // Spelling stays last: it leaves words other rules reported to them.
     expect(ids.at(-1)).toBe('spelling')
   })
@@ -170,5 +172,63 @@ describe('boilerplate', () => {
     expect(await found('boilerplate', '')).toEqual([])
     expect(await found('boilerplate', 'constructor toString')).toEqual(['1:1-1:21 constructor toString → '])
     expect(await found('boilerplate', '<p class="x">The mayor resigned.</p>', 'a.html')).toEqual([])
+  })
+})
+
+describe('untranslated', () => {
+  it('reports a full message with exact places after CRLF and an emoji', async () => {
+    const file = await lintText('Title\r\n\r\n😀 Selon the prefecture, three people were hurt.', 'a.txt')
+    const messages = messagesOf(file, 'untranslated')
+    expect(messages).toHaveLength(1)
+    expect(JSON.parse(JSON.stringify(messages[0]))).toEqual({
+      actual: 'Selon',
+      category: 'accuracy/untranslated',
+      categoryName: 'untranslated',
+      column: 4,
+      expected: ['According to'],
+      fatal: false,
+      file: 'a.txt',
+      line: 3,
+      message: 'Unexpected French `Selon`, expected `According to`',
+      name: 'a.txt:3:4-3:9',
+      note: 'French *selon* (according to) was left untranslated; it is not an English word or loan phrase.',
+      place: {start: {line: 3, column: 4, offset: 12}, end: {line: 3, column: 9, offset: 17}},
+      reason: 'Unexpected French `Selon`, expected `According to`',
+      rule: 'untranslated',
+      ruleId: 'untranslated',
+      safe: false,
+      source: 'mtlint',
+      url: 'https://github.com/mtlint/mtlint/blob/main/docs/rules.md#untranslated'
+    })
+  })
+
+  it('reports runs of French words, brackets and whole sentences', async () => {
+    expect(await found('untranslated', 'Lors du meeting, the police said [le] suspect had fled.')).toEqual([
+      '1:1-1:8 Lors du → During the',
+      '1:34-1:38 [le] → [the]'
+    ])
+    expect(await found('untranslated', 'The win was close. La victoire n’était pas gagnée d’avance.')).toEqual([
+      '1:20-1:60 La victoire n’était pas gagnée d’avance. → '
+    ])
+  })
+
+  it('keeps loans, names, English look-alikes and French presented as French silent', async () => {
+    const text = [
+      'Crowds turned out en masse at Place de la République, a raison d’être of the movement.',
+      'The slogan “tous ensemble” echoed, and a pas de deux followed at the Opéra de Paris.',
+      'He said c’mon and poured the wine; plus, the car was late.'
+    ].join(' ')
+    expect(await found('untranslated', text)).toEqual([])
+  })
+
+  it('takes project words as never French', async () => {
+    expect(await found('untranslated', 'The riverains complained.', 'a.txt', {words: ['riverains']})).toEqual([])
+    expect(await found('untranslated', 'The riverains complained.')).toEqual(['1:5-1:14 riverains → local residents'])
+  })
+
+  it('survives empty input, markup and odd words', async () => {
+    expect(await found('untranslated', '')).toEqual([])
+    expect(await found('untranslated', 'constructor toString __proto__ [ ] [constructor]')).toEqual([])
+    expect(await found('untranslated', 'The `selon` option and *selon* word.', 'a.md')).toEqual(['1:25-1:30 selon → according to'])
   })
 })

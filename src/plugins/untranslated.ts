@@ -1,0 +1,327 @@
+/**
+ * @module untranslated
+ * Flag French left in the English text: words that are French and not
+ * English (“selon”, “manifestants”), runs of French function words (“lors
+ * du”, “de la”, “en nombre”), bracketed editorial insertions (`[le]`), and
+ * whole sentences, which a language identifier (eld, loaded only when a
+ * sentence looks French) confirms.
+ *
+ * The lexicon is a word list in the data file, loaded in milliseconds.
+ * English loan phrases (“en masse”, “coup d'état”, “raison d'être”), names
+ * (a capitalised word that does not start a sentence, and French particles
+ * between names: “Place de la République”), and quoted French the article
+ * presents as French (“the slogan «…»”, “known as …”) stay silent.
+ *
+ * @example ok
+ *   Demonstrators turned out en masse in Paris on Saturday.
+ *   The general staged a coup d'état in 1958 and called it a fait accompli.
+ *   Such stories are the paper's raison d'être.
+ *   The chargé d'affaires was summoned to the ministry.
+ *   Many carried placards bearing the motto “liberté, égalité, fraternité”.
+ *   The crowd filled Place de la République on Sunday.
+ *   Marine Le Pen met Charles de Gaulle's grandson in Colombey.
+ *   The report appeared in Le Monde on Tuesday.
+ *   The menu is à la carte and the soupe du jour costs six euros.
+ *   It gave him a strange feeling of déjà vu.
+ *   The protesters chanted “on ne lâche rien” outside the town hall.
+ *   The de facto leader of the party spoke at a tête-à-tête with the minister.
+ *   The firm's savoir-faire and the laissez-faire policy of the state helped.
+ *   They dance a pas de deux at the Opéra de Paris.
+ *   The film, known as “La Haine”, was shown in the suburbs.
+ *   The festival des Vieilles Charrues opens on Thursday.
+ *   I dont know what he meant, she said.
+ * @example not-ok
+ *   Selon the prefecture, three people were injured.
+ *   Lors du meeting, the minister announced new measures.
+ *   The government announced a new aid [de la] region.
+ *   The police said [le] suspect had fled.
+ *   La victoire n'était pas gagnée d'avance.
+ *   The intersyndicale called for a new day of action.
+ *   The manifestants gathered in front of the town hall.
+ *   The riverains complained about the noise.
+ *   The roads were closed because of the canicule.
+ *   The price is in slight hausse this month.
+ *   The unions called for a grève on Thursday.
+ *   Supporters came en nombre to the stadium.
+ *   The cup of vin chaud costs four euros.
+ *   The minister said that c'est une catastrophe for the region.
+ *   He will come back notamment to talk about the budget.
+ *   Le président de la République a annoncé une réforme des retraites.
+ */
+import type {Root, Sentence} from 'nlcst'
+import {defineRule, type BaseRuleOptions, type RuleContext} from '../rule.js'
+import {collectSentences, sentenceTokens, type Token} from '../tokens.js'
+import {fold, isCapitalized} from '../util/text.js'
+
+/** Options of the `untranslated` rule (defaults in `rules/fr-en/data/untranslated.yml`). */
+export interface UntranslatedOptions extends BaseRuleOptions {
+  /** French words that are not English: reported alone. */
+  strong?: string[] | undefined
+  /** French words that are also English or in loan phrases: reported next to another French word. */
+  weak?: string[] | undefined
+  /** English loan phrases, never reported. */
+  loans?: string[] | undefined
+  /** Words before a quotation that present it as French. */
+  cues?: string[] | undefined
+  /** Translations the data knows, by the words found. */
+  translations?: Record<string, string> | undefined
+  /** Words from which a sentence is checked with the language identifier. */
+  sentenceWords?: number | undefined
+  /** Score by which French must beat English for a whole sentence. */
+  sentenceMargin?: number | undefined
+  /** Project words that are never French leftovers. */
+  words?: string[] | undefined
+}
+
+interface Compiled {
+  strong: Set<string>
+  weak: Set<string>
+  loans: string[][]
+  cues: Set<string>
+  translations: Map<string, string>
+  sentenceWords: number
+  sentenceMargin: number
+  words: Set<string>
+}
+
+/** What the language identifier tells of a sentence. */
+interface Identified {
+  french: number
+  english: number
+}
+
+type Identify = (text: string) => Identified
+
+const openingQuotes = new Set(['“', '«', '"', '‘', "'", '„'])
+const closingQuotes = new Set(['”', '»', '"', '’', "'"])
+const frenchLetters = /[éèêëàâçôîïûùœ]/
+// English words that look like French elisions.
+const englishElisions = new Set(["c'mon", "s'more", "s'mores", "m'lady", "l'chaim", "t'was", "s'pose"])
+
+/** The untranslated rule. */
+export const untranslated = defineRule<UntranslatedOptions>(
+  {
+    id: 'untranslated',
+    description: 'Flag French left in the English text: French-only words, runs of French function words, `[le]`, whole sentences.',
+    category: 'untranslated',
+    severity: 'warning'
+  },
+  async function (tree: Root, _file, options, context) {
+    const compiled = compile(options)
+    for (const sentence of collectSentences(tree)) {
+      const tokens = sentenceTokens(sentence)
+      if (tokens.length === 0) continue
+      if (await frenchSentence(sentence, tokens, compiled, context)) continue
+      checkWords(tokens, compiled, context)
+    }
+  }
+)
+
+const cache = new WeakMap<UntranslatedOptions, Compiled>()
+
+function lower(value: string): string {
+  return value.toLowerCase().replace(/[’ʼ‘`´]/g, "'")
+}
+
+function compile(options: UntranslatedOptions): Compiled {
+  const cached = cache.get(options)
+  if (cached) return cached
+  const result: Compiled = {
+    strong: new Set((options.strong ?? []).map(lower)),
+    weak: new Set((options.weak ?? []).map(lower)),
+    loans: (options.loans ?? []).map((d) => fold(d).split(/[\s,]+/).filter(Boolean)),
+    cues: new Set((options.cues ?? []).map(lower)),
+    translations: new Map(Object.entries(options.translations ?? {}).map(([key, value]) => [lower(key), value])),
+    sentenceWords: options.sentenceWords ?? 6,
+    sentenceMargin: options.sentenceMargin ?? 0.08,
+    words: new Set((options.words ?? []).map(lower))
+  }
+  cache.set(options, result)
+  return result
+}
+
+// The language identifier is loaded on the first sentence that looks French,
+// so English documents never pay for it.
+let identifier: Promise<Identify> | undefined
+
+function loadIdentifier(): Promise<Identify> {
+  identifier ??= import('eld/extrasmall').then(({eld}) => {
+    eld.setLanguageSubset(['en', 'fr', 'es', 'it', 'de', 'pt', 'nl'])
+    return (text: string) => {
+      const scores = eld.detect(text).getScores() as Record<string, number>
+      return {french: scores['fr'] ?? 0, english: scores['en'] ?? 0}
+    }
+  })
+  return identifier
+}
+
+function isWord(token: Token | undefined): token is Token {
+  return token !== undefined && token.kind === 'word'
+}
+
+/** Whether a word starts its sentence (or a quotation or bracket that does). */
+function isInitial(tokens: Token[], at: number): boolean {
+  for (let index = at - 1; index >= 0; index--) {
+    const token = tokens[index]!
+    if (token.kind === 'word') return false
+    if (token.kind === 'symbol') continue
+    if (!(openingQuotes.has(token.value) || token.value === '(' || token.value === '[' || token.value === ':' || token.value === '—')) return false
+  }
+  return true
+}
+
+/** How a word reads: `strong` French, `weak` French, or not French. */
+function classify(tokens: Token[], at: number, compiled: Compiled): 'strong' | 'weak' | undefined {
+  const token = tokens[at]!
+  const value = lower(token.value)
+  if (compiled.words.has(value)) return undefined
+  // A capital inside a sentence is a name (Le Monde, Jean de La Fontaine).
+  if (isCapitalized(token.value) && !isInitial(tokens, at)) return undefined
+  if (compiled.strong.has(value)) return 'strong'
+  if (compiled.weak.has(value)) return 'weak'
+  // Elided French pronouns and articles: l'homme, qu'il, n'a (not d', which
+  // English keeps in names and loans: d'Artagnan, hors d'oeuvre).
+  // The letter after the apostrophe must be lowercase as written: l'Arbre is a name.
+  const written = token.value.replace(/[’ʼ‘`´]/g, "'")
+  if (englishElisions.has(value)) return undefined
+  if (/^(?:[lncjsmt]|qu|jusqu|lorsqu|puisqu)'\p{Ll}/u.test(written[0]!.toLowerCase() + written.slice(1)) && !/^(?:l|s|t)'s$/i.test(written)) return 'strong'
+  if (/^d'\p{Ll}/u.test(written[0]!.toLowerCase() + written.slice(1))) return 'weak'
+  return undefined
+}
+
+/** Indexes of tokens covered by an English loan phrase. */
+function loanCovered(tokens: Token[], compiled: Compiled): Set<number> {
+  const covered = new Set<number>()
+  const words: number[] = []
+  tokens.forEach((token, index) => {
+    if (token.kind === 'word') words.push(index)
+  })
+  // Loans compare folded words: hyphenated loans are one token (vis-à-vis).
+  const keys = words.map((index) => tokens[index]!.key)
+  for (const loan of compiled.loans) {
+    for (let at = 0; at + loan.length <= keys.length; at++) {
+      if (loan.every((word, offset) => keys[at + offset] === word)) {
+        for (let offset = 0; offset < loan.length; offset++) covered.add(words[at + offset]!)
+      }
+    }
+  }
+  return covered
+}
+
+/** Whether the word at `at` is inside a quotation presented as French (“the slogan «…»”). */
+function presentedAsFrench(tokens: Token[], at: number, compiled: Compiled): boolean {
+  for (let index = at - 1; index >= 0; index--) {
+    const token = tokens[index]!
+    if (token.kind !== 'word' && closingQuotes.has(token.value) && !openingQuotes.has(token.value)) return false
+    if (token.kind !== 'word' && openingQuotes.has(token.value) && (token.value !== "'" || token.spaceBefore || index === 0)) {
+      // The opening quote: look for a cue in the few words before it.
+      let seen = 0
+      for (let before = index - 1; before >= 0 && seen < 4; before--) {
+        const word = tokens[before]!
+        if (word.kind !== 'word') continue
+        seen++
+        if (compiled.cues.has(lower(word.value)) || compiled.cues.has(word.key)) return true
+      }
+      return false
+    }
+  }
+  return false
+}
+
+function checkWords(tokens: Token[], compiled: Compiled, context: RuleContext): void {
+  const loans = loanCovered(tokens, compiled)
+  const kinds = tokens.map((token, index) => (token.kind === 'word' && !loans.has(index) ? classify(tokens, index, compiled) : undefined))
+
+  for (let at = 0; at < tokens.length; at++) {
+    // Bracketed insertion: `[le]`, `[de la]`.
+    if (tokens[at]!.value === '[') {
+      let end = at + 1
+      while (end < tokens.length && end - at <= 3 && kinds[end] !== undefined) end++
+      if (end > at + 1 && tokens[end]?.value === ']') {
+        const inner = tokens.slice(at + 1, end).map((d) => lower(d.value)).join(' ')
+        reportRun(tokens, at, end, '[' + inner + ']', compiled, context, 'bracket')
+        at = end
+        continue
+      }
+    }
+    if (kinds[at] === undefined) continue
+    // A run of consecutive French words (white space between them only).
+    let end = at
+    while (end + 1 < tokens.length && kinds[end + 1] !== undefined && !tokens[end]!.possessive) end++
+    const run = kinds.slice(at, end + 1)
+    const strong = run.includes('strong')
+    const weakPair = run.length >= 2
+    if (strong || weakPair) {
+      const before = previousWord(tokens, at)
+      const after = nextWord(tokens, end)
+      const nameContext = (before !== undefined && isCapitalized(before.value) && !isInitial(tokens, tokens.indexOf(before))) || (after !== undefined && isCapitalized(after.value))
+      if ((strong || !nameContext) && !presentedAsFrench(tokens, at, compiled)) {
+        const text = tokens.slice(at, end + 1).map((d) => d.value).join(' ')
+        reportRun(tokens, at, end, text, compiled, context, 'words')
+      }
+    }
+    at = end
+  }
+}
+
+function previousWord(tokens: Token[], at: number): Token | undefined {
+  const token = tokens[at - 1]
+  return isWord(token) ? token : undefined
+}
+
+function nextWord(tokens: Token[], at: number): Token | undefined {
+  const token = tokens[at + 1]
+  return isWord(token) ? token : undefined
+}
+
+function reportRun(tokens: Token[], first: number, last: number, text: string, compiled: Compiled, context: RuleContext, kind: 'bracket' | 'words'): void {
+  const translation = compiled.translations.get(lower(text))
+  const actual = tokens
+    .slice(first, last + 1)
+    .map((d, index) => (index > 0 && d.spaceBefore ? ' ' : '') + d.value)
+    .join('')
+  const expected = translation === undefined ? [] : [isCapitalized(actual) && kind === 'words' ? translation.charAt(0).toUpperCase() + translation.slice(1) : translation]
+  context.report({
+    place: {start: tokens[first]!.start, end: tokens[last]!.end},
+    reason: 'Unexpected French `' + actual + '`' + (expected.length > 0 ? ', expected `' + expected[0] + '`' : ''),
+    actual,
+    expected,
+    note:
+      kind === 'bracket'
+        ? 'A bracketed editorial insertion left in French (`' + actual + '`, as the French original completed the quotation); translate it.'
+        : 'French *' + lower(text) + '*' + (translation ? ' (' + translation + ')' : '') + ' was left untranslated; it is not an English word or loan phrase.'
+  })
+}
+
+/** Report the sentence whole when it is French; true when reported. */
+async function frenchSentence(sentence: Sentence, tokens: Token[], compiled: Compiled, context: RuleContext): Promise<boolean> {
+  const words = tokens.filter((d) => d.kind === 'word')
+  if (words.length < compiled.sentenceWords) return false
+  let french = 0
+  tokens.forEach((token, index) => {
+    if (token.kind !== 'word') return
+    if (classify(tokens, index, compiled) !== undefined || (frenchLetters.test(token.value) && !isCapitalized(token.value))) french++
+  })
+  // Only a sentence with enough French words is worth identifying.
+  if (french < Math.max(3, Math.ceil(words.length * 0.4))) return false
+  const first = tokens[0]!
+  const last = tokens.at(-1)!
+  const text = tokens.map((d, index) => (index > 0 && d.spaceBefore ? ' ' : '') + d.value).join('')
+  const identify = await loadIdentifier()
+  const scores = identify(text)
+  if (scores.french - scores.english < compiled.sentenceMargin) return false
+  void sentence
+  context.report({
+    place: {start: first.start, end: last.end},
+    reason: 'Unexpected French sentence',
+    actual: text,
+    expected: [],
+    note:
+      'The sentence is in French (the language identifier scores French ' +
+      scores.french.toFixed(2) +
+      ' against English ' +
+      scores.english.toFixed(2) +
+      '): it was left untranslated.'
+  })
+  return true
+}
