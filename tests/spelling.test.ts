@@ -1,4 +1,5 @@
 /** The `spelling` rule, its pre-built dictionary index and its suggestions. */
+import {execFileSync} from 'node:child_process'
 import {existsSync, readFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -165,6 +166,15 @@ describe('spelling: settings', () => {
     const severity = await spellingMessages('The goverment fell.', {rules: {spelling: 'error'}})
     expect(severity[0]!.fatal).toBe(true)
   })
+
+  it('is on in the CLI and off with --no-spelling (subprocess, built CLI)', () => {
+    const bin = path.join(root, 'dist', 'bin.js')
+    if (!existsSync(bin)) throw new Error('Run `npm run build` first (npm test does): missing ' + bin)
+    const cli = (...args: string[]) =>
+      (JSON.parse(execFileSync(process.execPath, [bin, '--stdin-filepath', 'x.txt', '-r', 'json', ...args], {input: 'The goverment fell.\n', encoding: 'utf8'})) as Array<{messages: Array<{ruleId: string; actual: string}>}>)[0]!.messages.map((d) => d.ruleId + ':' + d.actual)
+    expect(cli()).toEqual(['spelling:goverment'])
+    expect(cli('--no-spelling')).toEqual([])
+  }, 30_000)
 
   it('caps suggestions per file and says so', async () => {
     const typos = Array.from({length: 35}, (_, index) => 'goverment' + 'abcdefghijklmnopqrstuvwxyzabcdefghijklmnop'.slice(index, index + 3)).join(' ')
