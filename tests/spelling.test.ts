@@ -108,6 +108,8 @@ describe('spelling: what is not a misspelling', () => {
     'Lukashenko’s siloviki deny it; the Kremlin and Zelensky disagree.',
     'The minister said it wasn´t over and it´s late.',
     'The sign read Москва and 東京.',
+    'The park covers 20 km² and holds 3 m³ of water.',
+    'Haaland, Ødegaard and Sørloth played; Erdoğan met al-Sisi.',
     'constructor toString hasOwnProperty valueOf __proto__'
   ]
   for (const text of silent) {

@@ -155,6 +155,7 @@ export const spelling = defineRule<SpellingOptions>(
         const variantNote = state.variant === 'both' ? undefined : check.otherVariant(stripPossessive(token.value))
         if (!variantNote && check.known(token.value)) continue
         if (taken.some((d) => d.start < token.end.offset! && token.start.offset! < d.end)) continue
+        if (continuesUntranslated(tokens, index, taken)) continue
 
         const word = stripPossessive(token.value)
         const possessive = token.value.slice(word.length)
@@ -177,7 +178,7 @@ export const spelling = defineRule<SpellingOptions>(
             if (!state.reportNames) continue
             names = true
           }
-        } else if (state.particles.has(fold(word)) && nameFollows(tokens, index, state)) {
+        } else if ((state.particles.has(fold(word)) && nameFollows(tokens, index, state)) || (parts.length > 1 && nameShaped(parts, state))) {
           continue
         }
 
@@ -393,7 +394,7 @@ const skippedMemo = new Map<string, boolean>()
 function skippedUncached(value: string): boolean {
   // No Latin letter: another script (`Москва`, `東京`) is for the untranslated
   // rule, not an English dictionary.
-  if (!/\p{Script=Latin}/u.test(value) || /\d/.test(value) || /\p{L}\.\p{L}/u.test(value)) return true
+  if (!/\p{Script=Latin}/u.test(value) || /\p{N}/u.test(value) || /\p{L}\.\p{L}/u.test(value)) return true
   const letters = stripPossessive(value).replace(/[^\p{L}]/gu, '')
   return /^\p{Lu}{2,7}s?$/u.test(letters)
 }
@@ -412,16 +413,30 @@ function capitalisedCounts(sentences: Token[][]): Map<string, number> {
 }
 
 /** Offsets other mtlint rules already reported: a word there is theirs. */
-function reportedRanges(messages: ReadonlyArray<{source?: string | null | undefined; place?: unknown}>): Array<{start: number; end: number}> {
-  const ranges: Array<{start: number; end: number}> = []
+function reportedRanges(messages: ReadonlyArray<{source?: string | null | undefined; place?: unknown; rule?: unknown}>): Array<{start: number; end: number; untranslated: boolean}> {
+  const ranges: Array<{start: number; end: number; untranslated: boolean}> = []
   for (const message of messages) {
     if (message.source !== 'mtlint') continue
     const place = message.place as {start?: {offset?: number}; end?: {offset?: number}} | undefined
     const start = place?.start?.offset
     const end = place?.end?.offset
-    if (start !== undefined && end !== undefined) ranges.push({start, end: Math.max(end, start + 1)})
+    if (start !== undefined && end !== undefined) ranges.push({start, end: Math.max(end, start + 1), untranslated: message.rule === 'untranslated'})
   }
   return ranges
+}
+
+/**
+ * Whether the word next to `index` (white space between) lies in a run the
+ * untranslated rule reported: the French run goes on (`Nous sommes en
+ * guerre`), and one report of it is enough.
+ */
+function continuesUntranslated(tokens: Token[], index: number, taken: ReadonlyArray<{start: number; end: number; untranslated: boolean}>): boolean {
+  for (const neighbour of [tokens[index - 1], tokens[index + 1]]) {
+    if (neighbour?.kind !== 'word') continue
+    const start = neighbour.start.offset ?? -1
+    if (taken.some((d) => d.untranslated && d.start <= start && start < d.end)) return true
+  }
+  return false
 }
 
 const looseApostrophes = new Set(['´', '`', '′', 'ʹ', 'ʼ', '‘'])
@@ -482,7 +497,8 @@ function prefixed(word: string, check: Checker, state: Prepared): boolean {
 /** A capitalised compound of names and particles (`Saint-Aubin-sur-Loire`), or an elided name (`d'Orsay`). */
 function nameShaped(parts: string[], state: Prepared): boolean {
   if (parts.length === 1) return /^[dl]['’]\p{Lu}/u.test(parts[0]!)
-  return isCapitalized(parts[0]!) && parts.every((d) => d === '' || isCapitalized(d) || state.particles.has(fold(d)))
+  // A particle may open it too: `al-Sisi`, `el-Hadj`, `bin-Salman`.
+  return parts.some((d) => isCapitalized(d)) && parts.every((d) => d === '' || isCapitalized(d) || state.particles.has(fold(d)))
 }
 
 /** The word token before `index` (across a title's full stop: `Mr. Vaitovich`), if adjacent. */
@@ -503,7 +519,10 @@ function nameContext(tokens: Token[], index: number, state: Prepared, check: Che
     if (isCapitalized(previous.value) && !(sentenceInitial(tokens, position) && check.known(previous.value.toLowerCase()))) return true
   }
   const next = tokens[index + 1]
-  return next?.kind === 'word' && (isCapitalized(next.value) || (state.particles.has(next.key) && nameFollows(tokens, index + 1, state)))
+  if (next?.kind === 'word') return isCapitalized(next.value) || (state.particles.has(next.key) && nameFollows(tokens, index + 1, state))
+  // The first of a list of names: `Haaland, Ødegaard and Sørloth`.
+  const after = tokens[index + 2]
+  return next?.value === ',' && after?.kind === 'word' && isCapitalized(after.value) && !check.known(after.value.toLowerCase())
 }
 
 /** Whether name particles from `index` on lead to a capitalised word (`de Gaulle`, `von der Leyen`, `d'Or`). */
