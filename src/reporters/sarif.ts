@@ -117,15 +117,15 @@ function sentence(value: string): string {
 
 /**
  * `putin-poutine` → `PutinPoutine`: SARIF's `name` is a Pascal-case
- * identifier. Elided one-letter words go (`conseil-d-etat` → `ConseilEtat`):
- * two capitals in a row are not Pascal case to the validator (SARIF2012).
+ * identifier. One-letter words go (`a-l-appel-de` → `AppelDe`, `conseil-d-etat`
+ * → `ConseilEtat`) and the rest of each word is lower case: two capitals in a
+ * row are not Pascal case to the validator (SARIF2012).
  */
 function pascal(id: string): string {
-  return id
-    .split(/[^A-Za-z0-9]+/)
-    .filter((d, index) => d.length > 1 || index === 0)
-    .map((d) => d[0]!.toUpperCase() + d.slice(1))
-    .join('')
+  const parts = id.split(/[^A-Za-z0-9]+/).filter(Boolean)
+  const words = parts.filter((d) => d.length > 1)
+  const name = (words.length > 0 ? words : parts).map((d) => d[0]!.toUpperCase() + d.slice(1).toLowerCase()).join('')
+  return /^[A-Z]/.test(name) ? name : 'Rule' + name
 }
 
 function regionOf(range: Range, value: string | undefined, withSnippet: boolean): Region {
