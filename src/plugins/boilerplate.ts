@@ -12,8 +12,10 @@
  * ending the document, a headline-shaped line next to other page furniture.
  * Labels and prompts are data; a label must be followed by `:`, `.`, `|`, a
  * dash, a line break, a quotation or nothing, so article prose that merely
- * starts with “Read” or “Video” stays silent. A span a glossary entry of
- * category `boilerplate` already reports is left to that entry.
+ * starts with “Read” or “Video” stays silent. This rule wins over glossary
+ * entries of category `boilerplate` (“source site”, “Read also”): a glossary
+ * message inside one of its findings is dropped, since deleting the whole
+ * block is the fix; with this rule off, the glossary entries report alone.
  *
  * @example ok
  *   Read the report before the meeting on Monday.
@@ -218,12 +220,9 @@ export const boilerplate = defineRule<BoilerplateOptions>(
 
     for (const finding of htmlFindings(blocks, file, compiled)) findings.push(finding)
 
-    const glossaryTaken = glossarySpans(file, options.glossary)
     findings.sort((a, b) => (a.start.offset ?? 0) - (b.start.offset ?? 0))
     for (const finding of findings) {
-      const start = finding.start.offset ?? 0
-      const end = finding.end.offset ?? 0
-      if (glossaryTaken.some(([s, e]) => s < end && start < e)) continue
+      supersedeGlossary(file, finding, options.glossary)
       report(finding, file, context)
     }
   }
@@ -512,17 +511,23 @@ function pointAt(doc: string, offset: number): Point {
   return {line, column: offset - lineStart + 1, offset}
 }
 
-/** Ranges a glossary entry of category `boilerplate` already reported. */
-function glossarySpans(file: VFile, glossary: Glossary | undefined): Array<[number, number]> {
-  if (!glossary) return []
-  const result: Array<[number, number]> = []
-  for (const message of file.messages) {
+/**
+ * Drop the messages of glossary entries of category `boilerplate` inside a
+ * finding: the structural finding covers the whole block (label and title),
+ * so deleting it is the right fix, and one span is reported once.
+ */
+function supersedeGlossary(file: VFile, finding: Finding, glossary: Glossary | undefined): void {
+  if (!glossary) return
+  const start = finding.start.offset ?? 0
+  const end = finding.end.offset ?? 0
+  for (let index = file.messages.length - 1; index >= 0; index--) {
+    const message = file.messages[index]!
     const fields = message as typeof message & {rule?: string; categoryName?: string}
     if (fields.rule !== 'glossary' || fields.categoryName !== 'boilerplate') continue
     const place = message.place
-    if (place && 'start' in place && place.start.offset !== undefined && place.end.offset !== undefined) result.push([place.start.offset, place.end.offset])
+    if (!place || !('start' in place) || place.start.offset === undefined || place.end.offset === undefined) continue
+    if (place.start.offset >= start && place.end.offset <= end) file.messages.splice(index, 1)
   }
-  return result
 }
 
 function report(finding: Finding, file: VFile, context: RuleContext): void {

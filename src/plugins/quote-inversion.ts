@@ -515,17 +515,27 @@ function report(finding: Finding, tokens: Token[], context: RuleContext): void {
       expected.push(subject + ' ' + lead + neutral + complement)
     }
   }
-  const reason =
-    finding.kind === 'separated'
-      ? 'Unexpected `' + actual + '`: the subject comes after the verb and its complement'
-      : 'Unexpected inverted attribution `' + actual + '`' + (ordered ? ', expected `' + ordered + '`' : '')
+  if (finding.kind === 'separated') {
+    // Only the verb is reported: the complement and the name after it are
+    // correct words, and moving the speaker across them is an editor's call.
+    context.report({
+      place: {start: tokens[finding.start]!.start, end: tokens[finding.verbEnd]!.end},
+      reason: 'Unexpected `' + textOf(tokens, finding.start, finding.verbEnd) + '` before its complement and subject',
+      actual: textOf(tokens, finding.start, finding.verbEnd),
+      expected: [],
+      note:
+        'French places the verb of an attribution, then when and where, then the speaker (« … », a déclaré jeudi sur franceinfo X); English names the speaker first: “' +
+        ordered +
+        '”.'
+    })
+    return
+  }
+  const reason = 'Unexpected inverted attribution `' + actual + '`' + (ordered ? ', expected `' + ordered + '`' : '')
   const note =
-    (finding.kind === 'separated'
-      ? 'French places the verb of an attribution, then when and where, then the speaker (« … », a déclaré jeudi sur franceinfo X); English names the speaker first.'
-      : 'French attributions put the verb before the subject after a quotation (« … », analyse un journaliste); English does not invert `' +
-        verbText +
-        '`' +
-        french +
-        ': put the subject first, or use “said”.')
+    'French attributions put the verb before the subject after a quotation (« … », analyse un journaliste); English does not invert `' +
+    verbText +
+    '`' +
+    french +
+    ': put the subject first, or use “said”.'
   context.report({place: {start: tokens[finding.start]!.start, end: tokens[finding.end]!.end}, reason, actual, expected, note})
 }
