@@ -110,6 +110,7 @@ describe('spelling: what is not a misspelling', () => {
     'The sign read Москва and 東京.',
     'The park covers 20 km² and holds 3 m³ of water.',
     'Haaland, Ødegaard and Sørloth played; Erdoğan met al-Sisi.',
+    'Berrada said no. Zorgbleck, who runs the firm, agreed.',
     'constructor toString hasOwnProperty valueOf __proto__'
   ]
   for (const text of silent) {

@@ -69,6 +69,8 @@ export interface SpellingOptions extends BaseRuleOptions {
   prefixes?: string[] | undefined
   /** Words after which a capitalised word is a name (titles, speech verbs, prepositions). */
   introducers?: string[] | undefined
+  /** Words before which a capitalised word is a name (`Vaitovich said`, `Vaitovich, who`). */
+  followers?: string[] | undefined
   /** How many unknown words of a file get suggestions (default: 30). */
   maxSuggestions?: number | undefined
   /** Report every unexplained capitalised word as info, not only those one edit from a dictionary word (default: false). */
@@ -89,6 +91,7 @@ interface Prepared {
   particles: Set<string>
   prefixes: string[]
   introducers: Set<string>
+  followers: Set<string>
   maxSuggestions: number
   reportNames: boolean
   /** Suggestions per word (bounded). */
@@ -318,6 +321,7 @@ function prepare(options: SpellingOptions): Prepared {
     particles: new Set((options.particles ?? []).map((d) => fold(d))),
     prefixes: [...new Set((options.prefixes ?? []).map((d) => fold(d)))].sort((a, b) => b.length - a.length),
     introducers: new Set((options.introducers ?? []).map((d) => fold(d))),
+    followers: new Set((options.followers ?? []).map((d) => fold(d))),
     maxSuggestions: options.maxSuggestions ?? 30,
     reportNames: options.reportNames ?? false,
     suggestions: new Map(),
@@ -519,10 +523,14 @@ function nameContext(tokens: Token[], index: number, state: Prepared, check: Che
     if (isCapitalized(previous.value) && !(sentenceInitial(tokens, position) && check.known(previous.value.toLowerCase()))) return true
   }
   const next = tokens[index + 1]
-  if (next?.kind === 'word') return isCapitalized(next.value) || (state.particles.has(next.key) && nameFollows(tokens, index + 1, state))
-  // The first of a list of names: `Haaland, Ødegaard and Sørloth`.
+  if (next?.kind === 'word') {
+    return isCapitalized(next.value) || state.followers.has(next.key) || (state.particles.has(next.key) && nameFollows(tokens, index + 1, state))
+  }
   const after = tokens[index + 2]
-  return next?.value === ',' && after?.kind === 'word' && isCapitalized(after.value) && !check.known(after.value.toLowerCase())
+  if (next?.value !== ',' || after?.kind !== 'word') return false
+  // The first of a list of names (`Haaland, Ødegaard and Sørloth`), or a
+  // person described (`Berrada, who`).
+  return (isCapitalized(after.value) && !check.known(after.value.toLowerCase())) || state.followers.has(after.key)
 }
 
 /** Whether name particles from `index` on lead to a capitalised word (`de Gaulle`, `von der Leyen`, `d'Or`). */
