@@ -9,7 +9,8 @@
  * Names are not misspellings: a capitalised word the article uses twice
  * with the same spelling, or that a title, a first name, a speech verb or a
  * preposition introduces (`President Vaitovich`, `said Vaitovich`, `in
- * Pinsk`), or that stands inside a run of capitalised words, is accepted.
+ * Pinsk`), that a speech verb or `, who` follows (`Vaitovich said`), or that
+ * stands inside a run of capitalised words or a list of them, is accepted.
  * A lone capitalised word inside a sentence is taken for a name too (on the
  * corpora, 14 of 17 such words flagged were correct names); `reportNames`
  * reports those as info. Acronyms, words with digits, code and URLs are
@@ -18,7 +19,8 @@
  * and so are capitalised words a glossary entry flags: spelling runs last.
  *
  * The dictionary is a pre-built index (`dist/spelling/en.txt`, written by
- * `npm run build`) loaded once per process; checking is a set lookup.
+ * `npm run build` from dictionary-en and dictionary-en-gb) read once per
+ * process and searched in place; a word's answer is cached.
  * Suggestions come from one edit away, for the first `maxSuggestions`
  * (30) unknown words of a file, cached per word.
  *
