@@ -40,9 +40,11 @@ export function suggest(word: string, options: SuggestOptions): string[] {
       if (forms.every((d) => d !== undefined)) form = forms.join(' ')
     }
     if (form === undefined || found.has(form)) return
-    // Keeping the first letter is what typing errors do most: rank those first.
-    const firstKept = form.charAt(0).toLowerCase() === lower.charAt(0) ? 0 : 1
-    found.set(form, bucket * 2 + firstKept + rank++ / 1e6)
+    // Keeping the first letter and the length is what typing errors do
+    // most: within a kind of edit, rank those first.
+    const firstKept = form.charAt(0).toLowerCase() === lower.charAt(0) ? 0 : 4
+    const lengthKept = Math.min(Math.abs(form.length - lower.length), 2)
+    found.set(form, bucket * 10 + firstKept + lengthKept + rank++ / 1e6)
   }
 
   for (const [from, to] of options.rep ?? []) {
