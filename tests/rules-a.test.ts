@@ -3,10 +3,12 @@
  * one full message each, reasons and ranges, the settings, and robustness
  * cases.
  */
+import {readFileSync} from 'node:fs'
+import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import * as mtlint from '../src/index.js'
 import {boilerplate, loadPack, quoteInversion, untranslated, type GlossaryEntry, type LintOptions} from '../src/index.js'
-import {lintText, messagesOf} from './helpers.js'
+import {lintText, messagesOf, root} from './helpers.js'
 
 /** `line:column-line:column text → expected` of a rule's messages. */
 async function found(rule: string, text: string, name = 'a.txt', options: LintOptions = {}): Promise<string[]> {
@@ -234,5 +236,14 @@ describe('untranslated', () => {
     expect(await found('untranslated', '')).toEqual([])
     expect(await found('untranslated', 'constructor toString __proto__ [ ] [constructor]')).toEqual([])
     expect(await found('untranslated', 'The `selon` option and *selon* word.', 'a.md')).toEqual(['1:25-1:30 selon → according to'])
+  })
+})
+
+describe('rules a on clean English', () => {
+  it('stay silent on a news article full of quotes, loans, French names and lists', async () => {
+    const text = readFileSync(path.join(root, 'tests', 'fixtures', 'rules-a', 'clean-news.md'), 'utf8')
+    const file = await lintText(text, 'clean-news.md')
+    const ours = file.messages.filter((d) => ['quote-inversion', 'untranslated', 'boilerplate'].includes(String((d as {rule?: string}).rule)))
+    expect(ours.map(String)).toEqual([])
   })
 })

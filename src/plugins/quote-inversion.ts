@@ -31,6 +31,8 @@
  *   “Not now,” explained Smith, who declined to say more.
  *   The minister, who chairs the committee, estimates the cost at two million.
  *   The word “crisis”, repeated the whole week, lost its meaning.
+ *   He left the party, announced on Friday the launch of a movement and toured the country.
+ *   The minister resigned, said on Monday the people close to him.
  * @example not-ok
  *   Vladimir Putin “is a bit of a Lukashenko hostage”, analyzes a Franco-Belarusian journalist
  *   “The border will stay closed”, details the ministry in a statement.
@@ -51,6 +53,7 @@
  *   “Russia will not give up Belarus”, said Thursday on franceinfo Andrei Vaitovich, a journalist.
  *   “The case is closed”, commented after the verdict the lawyer for the accused.
  *   “We will find a solution together”, nevertheless assured his Polish counterpart.
+ *   Prices rose by 4.9% over a year, announced on Friday the National Institute of Statistics.
  *   And to add: “We are determined to go further.”
  *   And to promise, facing the journalists: “We will come back.”
  */
@@ -135,6 +138,7 @@ const complementStarts = new Set([
   'on', 'in', 'at', 'from', 'after', 'before', 'during', 'outside', 'via', 'yesterday', 'today', 'tonight',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'this', 'last', 'in front of'
 ])
+const weekdays = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today'])
 // Lowercase particles inside a name (`Charles de Gaulle`, `Ursula von der Leyen`).
 const nameParticles = new Set(['de', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'den', 'da', 'di', 'del', 'al', 'el', 'bin', 'ben', "d'"])
 
@@ -355,6 +359,8 @@ function subjectAt(tokens: Token[], at: number): [number, number] | undefined {
     let words = 0
     for (let next = at + 1; isWord(tokens[next]) && words < 5; next++) {
       const key = bare(tokens[next]!)
+      // "and" inside a name: Statistics and Economic Studies.
+      if (key === 'and' && isCapitalized(tokens[next - 1]!.value) && isWord(tokens[next + 1]) && isCapitalized(tokens[next + 1]!.value)) continue
       if (key !== 'of' && (npStoppers.has(key) || objectSignals.has(key) || determiners.has(key))) break
       if (key === 'of') {
         // "the director of the festival": one `of` phrase belongs to the subject.
@@ -412,7 +418,10 @@ function attribution(
   // Verb, complement, then subject: French order whatever the verb
   // ("said on Thursday on franceinfo Andrei Vaitovich").
   const next = tokens[afterVerb]
-  if (quote && isWord(next) && (complementStarts.has(bare(next)) || (next.value === 'in' && bare(tokens[afterVerb + 1] ?? next) === 'front'))) {
+  // After a plain comma, only a time complement ("…, announced on Friday the
+  // National Institute …"): other complements are too often an object.
+  const timed = isWord(next) && (weekdays.has(bare(next)) || (bare(next) === 'on' && isWord(tokens[afterVerb + 1]) && weekdays.has(bare(tokens[afterVerb + 1]!))))
+  if ((quote || timed) && isWord(next) && (complementStarts.has(bare(next)) || (next.value === 'in' && bare(tokens[afterVerb + 1] ?? next) === 'front'))) {
     for (let at = afterVerb + 1; at < Math.min(tokens.length, afterVerb + 12); at++) {
       const token = tokens[at]!
       if (isPunct(token, sentenceEnds)) break
@@ -425,6 +434,13 @@ function attribution(
       if (!startsSubject) continue
       const subject = subjectAt(tokens, at)
       if (!subject || !subjectEnds(tokens, subject[1] + 1)) continue
+      if (!quote) {
+        // A named subject (a name, or "the" + a capitalised name), then the clause ends.
+        const lead = tokens[subject[0]]!
+        const named = isCapitalized(lead.value) || (bare(lead) === 'the' && isWord(tokens[subject[0] + 1]) && isCapitalized(tokens[subject[0] + 1]!.value))
+        const after = tokens[subject[1] + 1]
+        if (!named || (after && !isPunct(after, sentenceEnds) && !isPunct(after, new Set([',', '('])))) return undefined
+      }
       return {...base, end: subject[1], subject, complement: [afterVerb, at - 1], kind: 'separated'}
     }
     return undefined
