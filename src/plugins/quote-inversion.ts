@@ -32,6 +32,7 @@
  *   The minister, who chairs the committee, estimates the cost at two million.
  *   The word “crisis”, repeated the whole week, lost its meaning.
  *   He left the party, announced on Friday the launch of a movement and toured the country.
+ *   The choir sang “God Save the King”, launched the fireworks.
  *   The minister resigned, said on Monday the people close to him.
  * @example not-ok
  *   Vladimir Putin “is a bit of a Lukashenko hostage”, analyzes a Franco-Belarusian journalist
@@ -305,6 +306,9 @@ function quoteIsUtterance(tokens: Token[], close: number, sentenceStarts: Set<nu
   const startsClause = open === 0 || sentenceStarts.has(open) || isPunct(previous, new Set([':', '.', '!', '?', '—', '–', '-']))
   if (startsClause) return words >= 1
   if (previous && previous.kind === 'word' && !isCapitalized(previous.value) && compiled.embedders.has(bare(previous))) return false
+  // After an ordinary word the quotation is more often an object ("sang “God
+  // Save the King”, launched the fireworks"): only a whole utterance counts.
+  if (previous && previous.kind === 'word' && !isCapitalized(previous.value)) return words >= 6
   return words >= 3
 }
 

@@ -30,6 +30,7 @@
  *   The film, known as “La Haine”, was shown in the suburbs.
  *   The festival des Vieilles Charrues opens on Thursday.
  *   I dont know what he meant, she said.
+ *   The Alliance française and the Mouvement des entreprises de France signed the charter.
  * @example not-ok
  *   Selon the prefecture, three people were injured.
  *   Lors du meeting, the minister announced new measures.
@@ -254,8 +255,13 @@ function checkWords(tokens: Token[], compiled: Compiled, context: RuleContext): 
     if (strong || weakPair) {
       const before = previousWord(tokens, at)
       const after = nextWord(tokens, end)
-      const nameContext = (before !== undefined && isCapitalized(before.value) && !isInitial(tokens, tokens.indexOf(before))) || (after !== undefined && isCapitalized(after.value))
-      if ((strong || !nameContext) && !presentedAsFrench(tokens, at, compiled)) {
+      const capitalBefore = before !== undefined && isCapitalized(before.value) && !isInitial(tokens, at - 1)
+      const capitalAfter = after !== undefined && isCapitalized(after.value)
+      // Next to a name, weak words are its particles (Place de la République);
+      // between two capitalised words even French-only words belong to a
+      // name (Mouvement des entreprises de France).
+      const nameContext = strong ? capitalBefore && capitalAfter : capitalBefore || capitalAfter
+      if (!nameContext && !presentedAsFrench(tokens, at, compiled)) {
         const text = tokens.slice(at, end + 1).map((d) => d.value).join(' ')
         reportRun(tokens, at, end, text, compiled, context, 'words')
       }
