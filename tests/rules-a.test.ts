@@ -153,6 +153,14 @@ describe('boilerplate', () => {
     expect(await found('boilerplate', '  • Bread\n\n  • Milk\n\n  • Eggs\n\n  • Butter\n\n' + body)).toEqual([])
   })
 
+  it('reports a Markdown or HTML list of short plain items after the body, not one in the body', async () => {
+    expect(await found('boilerplate', body + '\n\n- Politics\n- Unions\n- Strike\n- Paris\n', 'a.md')).toEqual(['3:3-6:8 Politics\n- Unions\n- Strike\n- Paris → '])
+    const html = '<p>' + body + '</p><ul><li>Politics</li><li>Unions</li><li>Strike</li><li>Paris</li></ul>'
+    expect(await found('boilerplate', html, 'a.html')).toHaveLength(1)
+    expect(await found('boilerplate', '- Bread\n- Milk\n- Eggs\n- Butter\n\n' + body + '\n', 'a.md')).toEqual([])
+    expect(await found('boilerplate', body + '\n\n- `a` → b\n- `c` → d\n- `e` → f\n- `g` → h\n', 'a.md')).toEqual([])
+  })
+
   it('reports HTML entities in plain text only, with the character as the fix', async () => {
     expect(await found('boilerplate', 'The mayor resigned.&nbsp;The council met.')).toEqual(['1:20-1:26 &nbsp; →  '])
     expect(await found('boilerplate', 'The mayor resigned &amp; left.', 'a.md')).toEqual([])

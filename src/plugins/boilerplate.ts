@@ -191,6 +191,22 @@ export const boilerplate = defineRule<BoilerplateOptions>(
         index = last - 1
       }
     }
+    // Markdown and HTML lists of short items after the body: tag lists.
+    for (const [start, end] of listRanges(file)) {
+      const inside: number[] = []
+      blocks.forEach((block, index) => {
+        if ((block.start.offset ?? 0) >= start && (block.end.offset ?? 0) <= end) inside.push(index)
+      })
+      if (inside.length < 4 || inside[0]! <= bodyEnd || inside.some((index) => taken.has(index))) continue
+      const short = inside.every((index) => {
+        const block = blocks[index]!
+        // Plain words only: code, URLs, arrows and dashes make it a list the author wrote.
+        return block.words > 0 && block.words <= 3 && block.tokens.every((d) => d.kind === 'word' && /^[\p{L}\p{N}][\p{L}\p{N}'’.-]*$/u.test(d.value))
+      })
+      if (!short) continue
+      add({start: blocks[inside[0]!]!.start, end: blocks[inside.at(-1)!]!.end, reason: 'Unexpected tag list', note: tagsNote(compiled), expected: ['']}, inside)
+    }
+
     const final = blocks.length - 1
     if (final > bodyEnd && final >= 0 && !taken.has(final)) {
       const block = blocks[final]!
@@ -455,6 +471,23 @@ function linkOnlyRanges(file: VFile): Array<[number, number]> {
       if (children.length === 1 && only && (only.type === 'link' || (only.type === 'element' && only.tagName === 'a'))) {
         result.push([node.position.start.offset ?? 0, node.position.end.offset ?? 0])
       }
+    }
+    for (const child of node.children ?? []) walk(child)
+  }
+  walk(data.sourceTree as Node)
+  return result
+}
+
+/** Ranges of Markdown and HTML lists. */
+function listRanges(file: VFile): Array<[number, number]> {
+  const data = file.data.mtlint
+  if (!data) return []
+  const result: Array<[number, number]> = []
+  type Node = {type: string; tagName?: string; children?: Node[]; position?: {start: Point; end: Point}}
+  const walk = (node: Node) => {
+    if ((node.type === 'list' || (node.type === 'element' && (node.tagName === 'ul' || node.tagName === 'ol'))) && node.position) {
+      result.push([node.position.start.offset ?? 0, node.position.end.offset ?? 0])
+      return
     }
     for (const child of node.children ?? []) walk(child)
   }
