@@ -219,6 +219,7 @@ describe('--since', () => {
     const cwd = repository()
     const all = await run(['.', '--report', 'json'], cwd)
     const result = await run(['.', '--since', 'HEAD', '--report', 'json'], cwd)
+    expect(result.code, result.stderr).toBe(1)
     const lines = (text: string) =>
       Object.fromEntries((JSON.parse(text) as Array<{path: string; messages: Array<{ruleId: string; line: number}>}>).map((d) => [d.path, d.messages.map((m) => m.ruleId + '@' + m.line)]))
     expect(lines(all.stdout)).toEqual({
@@ -235,8 +236,8 @@ describe('--since', () => {
 
   it('--fix with --since fixes only the changed lines', async () => {
     const cwd = repository()
-    await run(['draft.md', '--since', 'HEAD', '--fix'], cwd)
-    expect(readFileSync(path.join(cwd, 'draft.md'), 'utf8')).toBe('Old line with Poutine.\n\nSecond line, now with Lukashenko.\n\nA new line: Putin again.\n')
+    const result = await run(['draft.md', '--since', 'HEAD', '--fix'], cwd)
+    expect(readFileSync(path.join(cwd, 'draft.md'), 'utf8'), result.stderr).toBe('Old line with Poutine.\n\nSecond line, now with Lukashenko.\n\nA new line: Putin again.\n')
   })
 
   it('exits 2 on an unknown revision', async () => {

@@ -73,10 +73,13 @@ describe('sarif', () => {
     const result = (run.results as Array<Record<string, unknown> & SarifLog['runs'][number]['results'][number]>).find((d) => d.ruleId === 'putin-poutine')!
     expect(result.level).toBe('error')
     expect(run.tool.driver.rules[result.ruleIndex]!.id).toBe('putin-poutine')
-    expect(result.locations[0]!.physicalLocation).toEqual({
-      artifactLocation: {uri: 'corpus/fr-en/000.txt', uriBaseId: '%SRCROOT%', index: 0},
-      region: {startLine: 3, startColumn: 10, endLine: 3, endColumn: 17, charOffset: 101, charLength: 7, snippet: {text: 'Poutine'}}
-    })
+    const physical = result.locations[0]!.physicalLocation
+    expect(physical.artifactLocation).toEqual({uri: 'corpus/fr-en/000.txt', uriBaseId: '%SRCROOT%', index: 0})
+    expect(physical.region).toEqual({startLine: 3, startColumn: 10, endLine: 3, endColumn: 17, charOffset: 101, charLength: 7, snippet: {text: 'Poutine'}})
+    // The context: up to 80 code units either side, on the same line, columns shifted by as much.
+    const seed = String(file.value)
+    expect(physical.contextRegion).toEqual({startLine: 3, startColumn: 1, endLine: 3, endColumn: 97, charOffset: 92, charLength: 96, snippet: {text: seed.slice(92, 188)}})
+    expect(seed.slice(92, 101)).toBe('Vladimir ')
     expect(result.fixes).toEqual([
       {
         description: {text: 'Replace `Poutine` with `Putin`.'},
@@ -104,11 +107,17 @@ describe('sarif', () => {
       const file = await lintFile(name)
       const log = JSON.parse(report('sarif', [file], {cwd: root})) as SarifLog
       expect(validate(log), name + ': ' + JSON.stringify(validate.errors)).toBe(true)
-      // The snippet of every region is the text the region covers.
+      // The snippet of every region and context is the text it covers; a context holds its region.
       const value = String(file.value)
       for (const result of log.runs[0]!.results) {
-        const region = result.locations[0]!.physicalLocation.region
+        const {region, contextRegion} = result.locations[0]!.physicalLocation
         if (region?.charOffset !== undefined) expect(region.snippet?.text).toBe(value.slice(region.charOffset, region.charOffset + region.charLength!))
+        if (contextRegion && region) {
+          expect(contextRegion.snippet?.text).toBe(value.slice(contextRegion.charOffset!, contextRegion.charOffset! + contextRegion.charLength!))
+          expect(contextRegion.charOffset!).toBeLessThanOrEqual(region.charOffset!)
+          expect(contextRegion.charOffset! + contextRegion.charLength!).toBeGreaterThanOrEqual(region.charOffset! + region.charLength!)
+          expect(contextRegion.charLength!).toBeGreaterThan(region.charLength!)
+        }
       }
     }
   })
@@ -163,7 +172,8 @@ describe('sarif', () => {
     // SARIF2002 (message ids instead of text), SARIF2003 (version control
     // provenance), SARIF2006 (URLs reachable — no network here), SARIF2009
     // (ids like `CS2001`: ours are stable words users switch off),
-    // SARIF2011 (context regions), SARIF2013 (embedded file contents).
+    // SARIF2011 (no context region when the finding is its whole line),
+    // SARIF2013 (embedded file contents).
     const problems = results.filter((d) => (d.level ?? 'warning') !== 'note')
     expect(problems.map((d) => d.ruleId + ': ' + (d.message.text ?? ''))).toEqual([])
     const advice = new Set(results.map((d) => d.ruleId))

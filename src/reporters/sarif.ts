@@ -8,7 +8,8 @@
  * - `results`: level from the severity (error / warning / note), the message
  *   with its note, a region in 1-based lines and columns counted in UTF-16
  *   code units (`columnKind: utf16CodeUnits`, which is how vfile counts),
- *   plus the character offset and length, and a snippet of the text found;
+ *   plus the character offset and length, a snippet of the text found and
+ *   a context region (the words around it, on its lines);
  * - `fixes` for findings marked safe: the replacement `--fix` would apply;
  * - `artifacts`: every file linted, with its score in `properties`.
  *
@@ -74,7 +75,7 @@ interface Result {
   ruleIndex: number
   level: string
   message: Text
-  locations: Array<{physicalLocation: {artifactLocation: ArtifactLocation; region?: Region}}>
+  locations: Array<{physicalLocation: {artifactLocation: ArtifactLocation; region?: Region; contextRegion?: Region}}>
   partialFingerprints: Record<string, string>
   fixes?: Array<{
     description: Text
@@ -126,6 +127,37 @@ function pascal(id: string): string {
   const words = parts.filter((d) => d.length > 1)
   const name = (words.length > 0 ? words : parts).map((d) => d[0]!.toUpperCase() + d.slice(1).toLowerCase()).join('')
   return /^[A-Z]/.test(name) ? name : 'Rule' + name
+}
+
+/** How many code units of context a result shows on each side of its region, within its lines. */
+const contextSize = 80
+
+/**
+ * The context region of a result: its lines, cut to `contextSize` code units
+ * on each side (a plain-text paragraph is one long line), so a viewer shows
+ * the sentence around the words without the repository at hand.
+ */
+function contextOf(range: Range, value: string): Region | undefined {
+  const {startOffset, endOffset} = range
+  if (startOffset === undefined || endOffset === undefined || endOffset > value.length) return undefined
+  const lineStart = value.lastIndexOf('\n', startOffset - 1) + 1
+  let lineEnd = value.indexOf('\n', endOffset)
+  if (lineEnd === -1) lineEnd = value.length
+  if (lineEnd > lineStart && value[lineEnd - 1] === '\r') lineEnd--
+  const from = Math.max(lineStart, startOffset - contextSize)
+  const to = Math.max(endOffset, Math.min(lineEnd, endOffset + contextSize))
+  // A context must be a proper superset of the region (SARIF1008): a finding on a whole line has none.
+  if (from === startOffset && to === endOffset) return undefined
+  // The cut points stay on the region's first and last lines: columns shift by as much.
+  return {
+    startLine: range.startLine,
+    startColumn: range.startColumn - (startOffset - from),
+    endLine: range.endLine,
+    endColumn: range.endColumn + (to - endOffset),
+    charOffset: from,
+    charLength: to - from,
+    snippet: {text: value.slice(from, to)}
+  }
 }
 
 function regionOf(range: Range, value: string | undefined, withSnippet: boolean): Region {
@@ -204,7 +236,11 @@ export function sarif(files: readonly VFile[], scores: readonly FileScore[], cwd
       const id = message.ruleId ?? 'mtlint'
       const range = rangeOf(message)
       const physical: Result['locations'][number]['physicalLocation'] = {artifactLocation: location}
-      if (range) physical.region = regionOf(range, value, true)
+      if (range) {
+        physical.region = regionOf(range, value, true)
+        const context = value === undefined ? undefined : contextOf(range, value)
+        if (context) physical.contextRegion = context
+      }
       const note = message.note ? ' ' + sentence(message.note) : ''
       const result: Result = {
         ruleId: id,
