@@ -34,6 +34,9 @@
  *   The site was evacuated before the source of the fire was found.
  *   Credit card fraud rose by 12% last year, the bank said.
  *   Subscribers to the service will pay more from January.
+ *   Share prices fell on Monday.
+ *   Published in 1862, the novel sold out.
+ *   Facebook and Twitter removed the posts.
  * @example not-ok
  *   Read also: Budget: what the finance bill contains
  *   To read also: the ten most beautiful markets of France
@@ -51,6 +54,10 @@
  *   Trending on Canadian News: six concerts you cannot miss
  *   The minister spoke.<div class="share-buttons">Share</div>
  *   The mayor resigned.&nbsp;The council will meet on Monday.
+ *   Share Facebook Twitter Email
+ *   Advertisement
+ *   © AFP / Ludovic Marin
+ *   Published on 12/03/2024 at 14h05
  */
 import type {Root, Paragraph, Sentence} from 'nlcst'
 import type {Point} from 'unist'
@@ -82,6 +89,10 @@ export interface BoilerplateOptions extends BaseRuleOptions {
   labels?: BoilerplateLabels[] | undefined
   /** Words above which a block is not a prompt. */
   promptWords?: number | undefined
+  /** Words a block made only of is page furniture (share buttons, ad slots). */
+  furniture?: string[] | undefined
+  /** Small words that may appear in furniture but do not make it alone. */
+  furnitureSmall?: string[] | undefined
   /** Newsletter, paywall and sharing prompts. */
   prompts?: string[] | undefined
   /** Note of prompt findings. */
@@ -103,6 +114,8 @@ interface Compiled {
   labels: Map<string, Label[]>
   promptWords: number
   prompts: string[][]
+  furniture: Set<string>
+  furnitureSmall: Set<string>
   promptNote: string
   htmlNote: string
 }
@@ -122,6 +135,8 @@ interface Finding {
   expected: string[]
 }
 
+const months = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'])
+const weekdays = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])
 const followers = new Set([':', '.', '|', '-', '–', '—', '/', '»', '”', '"', '“', '«', '>', '•'])
 const bullets = new Set(['•', '·', '▪', '►', '-', '*', '–', '‣', '◦'])
 const itemSeparators = new Set([',', '|', '•', '·', ';', '/', '#'])
@@ -164,7 +179,7 @@ export const boilerplate = defineRule<BoilerplateOptions>(
     blocks.forEach((block, index) => {
       const labelled = labelFinding(block, compiled)
       if (labelled) return add(labelled, labelled.whole ? [index] : [])
-      const prompt = promptFinding(block, compiled)
+      const prompt = promptFinding(block, compiled) ?? furnitureFinding(block, compiled)
       if (prompt) return add(prompt, [index])
       // An unlabelled list of names is a tag list only after the body.
       const list = index > bodyEnd ? itemList(block, compiled) : undefined
@@ -265,6 +280,8 @@ function compile(options: BoilerplateOptions): Compiled {
     labels,
     promptWords: options.promptWords ?? 30,
     prompts: (options.prompts ?? []).map((d) => fold(d).split(/\s+/)),
+    furniture: new Set((options.furniture ?? []).map(fold)),
+    furnitureSmall: new Set((options.furnitureSmall ?? []).map(fold)),
     promptNote: options.promptNote ?? 'A newsletter or paywall prompt scraped from the page with the article.',
     htmlNote: options.htmlNote ?? 'Markup from the source page left in the text.'
   }
@@ -338,7 +355,8 @@ function labelFinding(block: Block, compiled: Compiled): (Finding & {whole: bool
         next.start.line !== lastWord.end.line ||
         (next.kind !== 'word' && followers.has(next.value)) ||
         (label.group.kind === 'credit' && isCredit(tokens.slice(end + 1))) ||
-        (label.group.kind === 'related' && namedThenBreak(tokens, end + 1))
+        (label.group.kind === 'related' && namedThenBreak(tokens, end + 1)) ||
+        (label.group.kind === 'stamp' && next.kind === 'word' && (/^\d/.test(next.value) || months.has(key(next)) || weekdays.has(key(next))))
       if (!followed) continue
       // A one-word label alone is a heading (“Related”, “Video”), not furniture.
       if (next === undefined && label.words.length === 1 && !trailingStop) continue
@@ -398,6 +416,25 @@ function promptFinding(block: Block, compiled: Compiled): Finding | undefined {
     }
   }
   return undefined
+}
+
+/** A block made only of furniture words (“Share Facebook Twitter Email”, “Advertisement”), or a short `©` credit. */
+function furnitureFinding(block: Block, compiled: Compiled): Finding | undefined {
+  const words = block.tokens.filter((d) => d.kind === 'word')
+  const first = block.tokens[0]
+  if (first && first.value === '©' && block.words <= 8) {
+    const credit = [...compiled.labels.values()].flat().find((d) => d.group.kind === 'credit')?.group
+    return {start: block.start, end: block.end, reason: 'Unexpected caption or credit residue `' + clip(textOf(block.tokens)) + '`', note: credit?.note ?? 'A photo credit left from the page.', expected: ['']}
+  }
+  if (words.length === 0 || words.length > 12) return undefined
+  if (!block.tokens.every((d) => d.kind === 'word' || /^[|•·,:;/–—-]$/.test(d.value))) return undefined
+  if (!words.every((d) => compiled.furniture.has(key(d)))) return undefined
+  if (words.every((d) => compiled.furnitureSmall.has(key(d)))) return undefined
+  // One word alone may be a heading (“Comments”); only an ad slot is furniture alone.
+  if (words.length === 1 && !/^(?:advertisement|advertising|advert|publicite|sponsored)$/.test(key(words[0]!))) return undefined
+  // One word must be capitalised, as a button or a widget title is.
+  if (!words.some((d) => isCapitalized(d.value))) return undefined
+  return {start: block.start, end: block.end, reason: 'Unexpected page furniture `' + clip(textOf(block.tokens)) + '`', note: compiled.promptNote, expected: ['']}
 }
 
 /** A block of at least five short separated items, mostly capitalised, without a sentence ending: a tag list. */
