@@ -9,6 +9,7 @@ import {existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFile
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
+import {parseHunks} from '../src/since.js'
 import {root} from './helpers.js'
 
 const bin = path.join(root, 'dist', 'bin.js')
@@ -214,6 +215,11 @@ describe('--since', () => {
     writeFileSync(path.join(cwd, 'new.md'), 'Brand new Poutine.\n')
     return cwd
   }
+
+  it('reads the new side of `git diff --unified=0` hunks; a pure deletion changes no line', () => {
+    const diff = ['diff --git a/a.md b/a.md', '--- a/a.md', '+++ b/a.md', '@@ -3 +3 @@ ctx', '-x', '+y', '@@ -7,0 +8,2 @@', '+a', '+b', '@@ -20,4 +21,0 @@', '-gone'].join('\n')
+    expect([...parseHunks(diff)]).toEqual([3, 8, 9])
+  })
 
   it('reports only findings on lines changed since the revision; untracked files count as new', async () => {
     const cwd = repository()
