@@ -452,9 +452,10 @@ function attribution(
 
   const subject = subjectAt(tokens, afterVerb)
   if (!subject || !subjectEnds(tokens, subject[1] + 1)) return undefined
-  const head = tokens[subject[1]]!
+  // The head noun: before an `of` phrase ("the prefect of the Pas-de-Calais").
+  const head = tokens[headIndex(tokens, subject)]!
   if (verb.tense === 'plural' && !/s$/.test(bare(head))) return undefined
-  if (verb.tense !== 'plural' && determiners.has(bare(tokens[subject[0]]!)) && /(?:[^s]s)$/.test(bare(head)) && verb.tense === 'present' && !head.possessive) {
+  if (verb.tense === 'present' && determiners.has(bare(tokens[subject[0]]!)) && !isCapitalized(head.value) && /(?:[^s]s)$/.test(bare(head)) && !head.possessive) {
     // "judges the unions": a plural subject wants the plural verb; this is
     // more likely an object ("details the costs").
     if (!compiled.speakers.has(bare(head))) return undefined
