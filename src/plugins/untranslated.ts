@@ -31,6 +31,7 @@
  *   The festival des Vieilles Charrues opens on Thursday.
  *   I dont know what he meant, she said.
  *   The Alliance française and the Mouvement des entreprises de France signed the charter.
+ *   The banner read “nous ne lâcherons rien, jamais, jamais”.
  * @example not-ok
  *   Selon the prefecture, three people were injured.
  *   Lors du meeting, the minister announced new measures.
@@ -306,6 +307,8 @@ async function frenchSentence(sentence: Sentence, tokens: Token[], compiled: Com
   let french = 0
   tokens.forEach((token, index) => {
     if (token.kind !== 'word') return
+    // Quoted French the sentence presents as French does not count.
+    if (presentedAsFrench(tokens, index, compiled)) return
     if (classify(tokens, index, compiled) !== undefined || (frenchLetters.test(token.value) && !isCapitalized(token.value))) french++
   })
   // Only a sentence with enough French words is worth identifying.
