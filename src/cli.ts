@@ -10,6 +10,7 @@
  */
 import {parseArgs} from 'node:util'
 import {readFileSync} from 'node:fs'
+import {realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
 import process from 'node:process'
 import {PassThrough, Readable} from 'node:stream'
@@ -282,7 +283,10 @@ export async function main(argv: string[], io: {stdin?: NodeJS.ReadableStream; s
         const before = fixed.originals[index]
         if (before === undefined || !file.path || String(file.value) === before) continue
         try {
-          await writeAtomic(path.resolve(cwd, file.path), String(file.value))
+          // Through a symbolic link to the article itself (a rename would
+          // replace the link), keeping the article's permissions.
+          const target = await realpath(path.resolve(cwd, file.path))
+          await writeAtomic(target, String(file.value), {mode: (await stat(target)).mode & 0o7777})
         } catch (error) {
           stderr.write('mtlint: cannot write fixes: ' + (error as Error).message + '\n')
           return 2

@@ -5,7 +5,7 @@
  * `--since REV` in a real git repository.
  */
 import {execFile, execFileSync} from 'node:child_process'
-import {existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
+import {chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
@@ -186,6 +186,16 @@ describe('--fix and --fix-dry-run', () => {
     expect(readdirSync(cwd).filter((d) => d.endsWith('.tmp'))).toEqual([])
     const again = await run(['.', '--fix-dry-run'], cwd)
     expect(again.stdout).toBe('')
+  })
+
+  it('--fix writes through a symbolic link and keeps the file mode', async () => {
+    const cwd = project({'store/a.md': article})
+    chmodSync(path.join(cwd, 'store', 'a.md'), 0o640)
+    symlinkSync(path.join('store', 'a.md'), path.join(cwd, 'link.md'))
+    await run(['link.md', '--fix'], cwd)
+    expect(lstatSync(path.join(cwd, 'link.md')).isSymbolicLink()).toBe(true)
+    expect(readFileSync(path.join(cwd, 'store', 'a.md'), 'utf8')).toBe(fixed)
+    expect(statSync(path.join(cwd, 'store', 'a.md')).mode & 0o777).toBe(0o640)
   })
 
   it('refuses --fix on stdin and --fix with --fix-dry-run', async () => {
