@@ -29,6 +29,7 @@
  *   They dance a pas de deux at the Opéra de Paris.
  *   The film, known as “La Haine”, was shown in the suburbs.
  *   The festival des Vieilles Charrues opens on Thursday.
+ *   The maître d' seated us near the window.
  *   I dont know what he meant, she said.
  *   The Alliance française and the Mouvement des entreprises de France signed the charter.
  *   The banner read “nous ne lâcherons rien, jamais, jamais”.
@@ -131,7 +132,8 @@ function compile(options: UntranslatedOptions): Compiled {
   const result: Compiled = {
     strong: new Set((options.strong ?? []).map(lower)),
     weak: new Set((options.weak ?? []).map(lower)),
-    loans: (options.loans ?? []).map((d) => fold(d).split(/[\s,]+/).filter(Boolean)),
+    // A trailing apostrophe is its own token (maître d'): compare without it.
+    loans: (options.loans ?? []).map((d) => fold(d).split(/[\s,]+/).map((w) => w.replace(/'$/, '')).filter(Boolean)),
     cues: new Set((options.cues ?? []).map(lower)),
     translations: new Map(Object.entries(options.translations ?? {}).map(([key, value]) => [lower(key), value])),
     sentenceWords: options.sentenceWords ?? 6,
