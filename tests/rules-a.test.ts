@@ -9,6 +9,7 @@ import {describe, expect, it} from 'vitest'
 import * as mtlint from '../src/index.js'
 import {boilerplate, loadPack, quoteInversion, untranslated, type GlossaryEntry, type LintOptions} from '../src/index.js'
 import {lintText, messagesOf, root} from './helpers.js'
+import {parse as parseYaml} from 'yaml'
 
 /** `line:column-line:column text → expected` of a rule's messages. */
 async function found(rule: string, text: string, name = 'a.txt', options: LintOptions = {}): Promise<string[]> {
@@ -253,5 +254,56 @@ describe('rules a on clean English', () => {
     const file = await lintText(text, 'clean-news.md')
     const ours = file.messages.filter((d) => ['quote-inversion', 'untranslated', 'boilerplate'].includes(String((d as {rule?: string}).rule)))
     expect(ours.map(String)).toEqual([])
+  })
+})
+
+/** A rule's data file, parsed. */
+function ruleData<T>(id: string): T {
+  return parseYaml(readFileSync(path.join(root, 'rules', 'fr-en', 'data', id + '.yml'), 'utf8')) as T
+}
+
+describe('rules a: every data entry', () => {
+  interface Verb {present: string; past: string}
+  const inversion = ruleData<{neutral: Verb[]; english: Verb[]; calque: Verb[]}>('quote-inversion')
+
+  it('reports every calque verb after a quotation, and leaves every neutral one', async () => {
+    for (const verb of inversion.calque) {
+      for (const form of [verb.present, verb.past]) {
+        const text = '“We will not give up on this project”, ' + form + ' the mayor.'
+        expect(await found('quote-inversion', text), form).toHaveLength(1)
+      }
+    }
+    for (const verb of inversion.neutral) {
+      for (const form of [verb.present, verb.past]) {
+        expect(await found('quote-inversion', '“We will not give up on this project”, ' + form + ' the mayor.'), form).toEqual([])
+      }
+    }
+  })
+
+  it('reports English speech verbs inverted in the present, not in the past', async () => {
+    for (const verb of inversion.english) {
+      expect(await found('quote-inversion', '“We will not give up on this project”, ' + verb.present + ' the mayor.'), verb.present).toHaveLength(1)
+      expect(await found('quote-inversion', '“We will not give up on this project”, ' + verb.past + ' the mayor.'), verb.past).toEqual([])
+    }
+  })
+
+  it('keeps every loan phrase silent in an English sentence', async () => {
+    const {loans} = ruleData<{loans: string[]}>('untranslated')
+    for (const loan of loans) {
+      expect(await found('untranslated', 'The reporters described it as ' + loan + ' on Monday.'), loan).toEqual([])
+    }
+  })
+
+  it('reports every label that opens a related-article line and every prompt', async () => {
+    const {labels, prompts} = ruleData<{labels: Array<{kind: string; phrases: string[]}>; prompts: string[]}>('boilerplate')
+    for (const group of labels) {
+      for (const phrase of group.phrases) {
+        const label = phrase.charAt(0).toUpperCase() + phrase.slice(1)
+        expect(await found('boilerplate', body + '\n\n' + label + ': the ten dates that marked the year'), label).toHaveLength(1)
+      }
+    }
+    for (const prompt of prompts) {
+      expect(await found('boilerplate', body + '\n\n' + prompt.charAt(0).toUpperCase() + prompt.slice(1) + ' every Friday'), prompt).toHaveLength(1)
+    }
   })
 })

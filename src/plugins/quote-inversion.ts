@@ -183,6 +183,8 @@ function compile(options: QuoteInversionOptions): Compiled {
         [verb.past, 'past']
       ]
       for (const [text, tense] of variants) {
+        // `outbid`, `let go`: the plural present is the past; read it as the past.
+        if (tense === 'plural' && text === verb.past) continue
         const words = text.toLowerCase().split(/\s+/)
         const list = forms.get(words[0]!) ?? []
         list.push({words, tier, tense, verb, quoteOnly: only})
