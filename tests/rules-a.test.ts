@@ -266,6 +266,18 @@ describe('rules a: every data entry', () => {
   interface Verb {present: string; past: string}
   const inversion = ruleData<{neutral: Verb[]; english: Verb[]; calque: Verb[]}>('quote-inversion')
 
+  it('lists no verb form, word, loan, label or prompt twice', () => {
+    const duplicates = (list: string[]) => list.filter((d, index) => list.indexOf(d) !== index)
+    const forms = [...inversion.neutral, ...inversion.english, ...inversion.calque].flatMap((d) => [d.present, d.past])
+    expect(duplicates(forms)).toEqual([])
+    const lexicon = ruleData<{strong: string[]; weak: string[]; loans: string[]}>('untranslated')
+    expect(duplicates([...lexicon.strong, ...lexicon.weak])).toEqual([])
+    expect(duplicates(lexicon.loans)).toEqual([])
+    const furniture = ruleData<{labels: Array<{phrases: string[]}>; prompts: string[]}>('boilerplate')
+    expect(duplicates(furniture.labels.flatMap((d) => d.phrases))).toEqual([])
+    expect(duplicates(furniture.prompts)).toEqual([])
+  })
+
   it('reports every calque verb after a quotation, and leaves every neutral one', async () => {
     for (const verb of inversion.calque) {
       for (const form of [verb.present, verb.past]) {
