@@ -292,6 +292,16 @@ describe('rules a: every data entry', () => {
     }
   })
 
+  it('reports a pronoun with each pronoun verb after a quotation, which must be a calque verb', async () => {
+    const {pronounVerbs} = ruleData<{pronounVerbs: string[]}>('quote-inversion')
+    const presents = new Set(inversion.calque.map((d) => d.present))
+    for (const verb of pronounVerbs) {
+      expect(presents.has(verb), verb).toBe(true)
+      expect(await found('quote-inversion', '“Nothing is excluded”, he ' + verb + '.'), verb).toEqual(['1:24-1:' + (27 + verb.length) + ' he ' + verb + ' → he says'])
+    }
+    expect(await found('quote-inversion', '“Nothing is excluded”, he specifies the date.')).toEqual([])
+  })
+
   it('reports English speech verbs inverted in the present, not in the past', async () => {
     for (const verb of inversion.english) {
       expect(await found('quote-inversion', '“We will not give up on this project”, ' + verb.present + ' the mayor.'), verb.present).toHaveLength(1)

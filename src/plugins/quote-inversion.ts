@@ -26,6 +26,9 @@
  *   The report lists the failures, details the costs and recommends reforms.
  *   The company closed two plants, launched a new model and hired staff.
  *   “We are ready”, she insists.
+ *   “About 300 people,” he estimated.
+ *   “It was a long night,” she recalled, “and nobody slept.”
+ *   “We will win,” he launched into his speech.
  *   “The price is too high,” he explains, “and nobody can pay it.”
  *   And to think that he almost missed the train.
  *   “Not now,” explained Smith, who declined to say more.
@@ -57,6 +60,8 @@
  *   Prices rose by 4.9% over a year, announced on Friday the National Institute of Statistics.
  *   And to add: “We are determined to go further.”
  *   And to promise, facing the journalists: “We will come back.”
+ *   “Nothing is excluded, but the timing matters”, he specifies.
+ *   “We will be there, and to win”, she details.
  */
 import type {Root} from 'nlcst'
 import {defineRule, type BaseRuleOptions, type RuleContext} from '../rule.js'
@@ -93,6 +98,8 @@ export interface QuoteInversionOptions extends BaseRuleOptions {
   speakers?: string[] | undefined
   /** Verbs of the sentence-initial `And to add:` construction. */
   andTo?: string[] | undefined
+  /** Calque verbs (present form) reported after a quotation even with a pronoun first (“…”, he specifies). */
+  pronounVerbs?: string[] | undefined
 }
 
 type Tier = 'neutral' | 'english' | 'calque'
@@ -113,6 +120,7 @@ interface Compiled {
   embedders: Set<string>
   speakers: Set<string>
   andTo: Set<string>
+  pronounVerbs: Map<string, AttributionVerb>
 }
 
 const closingQuotes = new Set(['”', '»', '"'])
@@ -203,7 +211,13 @@ function compile(options: QuoteInversionOptions): Compiled {
     adverbs: new Set((options.adverbs ?? []).map((d) => d.toLowerCase())),
     embedders: new Set((options.embedders ?? []).map((d) => d.toLowerCase())),
     speakers: new Set((options.speakers ?? []).map((d) => d.toLowerCase())),
-    andTo: new Set((options.andTo ?? []).map((d) => d.toLowerCase()))
+    andTo: new Set((options.andTo ?? []).map((d) => d.toLowerCase())),
+    pronounVerbs: new Map()
+  }
+  const wanted = new Set((options.pronounVerbs ?? []).map((d) => d.toLowerCase()))
+  for (const verb of options.calque ?? []) {
+    if (!wanted.has(verb.present.toLowerCase())) continue
+    for (const text of [verb.present, pluralOf(verb.present), verb.past]) result.pronounVerbs.set(text.toLowerCase(), verb)
   }
   cache.set(options, result)
   return result
@@ -268,6 +282,7 @@ function checkParagraph(
     // Adverbs between the quotation and the verb ("nevertheless assured").
     let verbAt = index
     while (isWord(tokens[verbAt]) && (compiled.adverbs.has(bare(tokens[verbAt]!)) || /^[a-z]+ly$/.test(tokens[verbAt]!.value)) && verbAt - index < 2) verbAt++
+    if (quote && pronounAttribution(tokens, index, compiled, context)) continue
     const verb = matchVerb(tokens, verbAt, compiled)
     if (!verb) continue
     const afterVerb = verbAt + verb.words.length
@@ -483,6 +498,39 @@ function attribution(
 function headIndex(tokens: Token[], subject: [number, number]): number {
   for (let at = subject[0] + 1; at <= subject[1]; at++) if (bare(tokens[at]!) === 'of') return at - 1
   return subject[1]
+}
+
+const pronouns = new Set(['he', 'she', 'they', 'we', 'i'])
+
+/**
+ * After a quotation, a pronoun and a verb English does not use to attribute
+ * words, with nothing after it ("…”, he specifies."): the French verb of the
+ * incise (précise-t-il) rendered word for word.
+ */
+function pronounAttribution(tokens: Token[], at: number, compiled: Compiled, context: RuleContext): boolean {
+  const pronoun = tokens[at]
+  const verb = tokens[at + 1]
+  if (!isWord(pronoun) || !pronouns.has(pronoun.key) || !isWord(verb)) return false
+  const form = compiled.pronounVerbs.get(bare(verb))
+  if (!form || verb.value !== verb.value.toLowerCase()) return false
+  const after = tokens[at + 2]
+  if (after && !isPunct(after, sentenceEnds) && !isPunct(after, ',')) return false
+  const past = bare(verb) === form.past.toLowerCase()
+  const actual = pronoun.value + ' ' + verb.value
+  const said = past ? 'said' : pronoun.key === 'he' || pronoun.key === 'she' ? 'says' : 'say'
+  context.report({
+    place: {start: pronoun.start, end: verb.end},
+    reason: 'Unexpected attribution `' + actual + '`, expected `' + pronoun.value + ' ' + said + '`',
+    actual,
+    expected: [pronoun.value + ' ' + said],
+    note:
+      'French attributes a quotation with verbs such as ' +
+      (form.french ?? 'préciser') +
+      ' (« … », précise-t-il); English attributes with “said” or a verb of speech, not `' +
+      verb.value +
+      '`.'
+  })
+  return true
 }
 
 function checkAndTo(tokens: Token[], at: number, compiled: Compiled, context: RuleContext): void {
