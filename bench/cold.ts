@@ -6,7 +6,7 @@
 import {rmSync} from 'node:fs'
 import path from 'node:path'
 import {tempRoot, writeArticles} from './corpus.js'
-import {timed} from './run.js'
+import {freshPacks, timed} from './run.js'
 import {median, percentile, type Row} from './util.js'
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
@@ -28,6 +28,7 @@ export async function coldStart(options: {runs?: number} = {}): Promise<Row[]> {
     await timed(process.execPath, cases[0]!.args)
     for (let run = 0; run < runs; run++) {
       for (const [index, item] of cases.entries()) {
+        if (index === 0) freshPacks(root)
         const result = await timed(process.execPath, item.args)
         times[index]!.push(result.ms)
         if (result.rssMiB !== undefined) rss[index]!.push(result.rssMiB)

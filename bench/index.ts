@@ -15,7 +15,7 @@ import {fileURLToPath} from 'node:url'
 import {coldStart} from './cold.js'
 import {editorPath} from './editor.js'
 import {glossaryScaling} from './glossary-scaling.js'
-import {ensureBuilt} from './run.js'
+import {ensureBuilt, freshPacks} from './run.js'
 import {throughput} from './throughput.js'
 import {machine, table, type Row} from './util.js'
 
@@ -149,6 +149,7 @@ const output: string[] = [
 for (const name of names) {
   const section = sections[name]!
   console.log(`\n## ${section.title}\n`)
+  freshPacks(root)
   const rows = await section.run()
   const text = table(rows)
   const verdicts = section.verdict?.(rows) ?? []
