@@ -236,26 +236,25 @@ export const boilerplate = defineRule<BoilerplateOptions>(
 
     // Headline-shaped lines next to page furniture are more of it (a list of
     // related headlines without a label).
-    let changed = true
-    while (changed) {
-      changed = false
-      for (let index = 0; index < blocks.length; index++) {
-        if (taken.has(index) || !(taken.has(index - 1) || taken.has(index + 1))) continue
-        // Only after the body: before it, a headline is the article's own.
-        if (index <= bodyEnd || !isHeadline(blocks[index]!)) continue
-        const block = blocks[index]!
-        add({start: block.start, end: block.end, reason: 'Unexpected related-article headline `' + clip(textOf(block.tokens)) + '`', note: relatedNote(compiled), expected: ['']}, [index])
-        changed = true
-      }
+    // One pass each way spreads through a run of headlines, linearly.
+    const spread = (index: number, neighbour: number) => {
+      if (taken.has(index) || !taken.has(neighbour) || index <= bodyEnd || !isHeadline(blocks[index]!)) return
+      const block = blocks[index]!
+      add({start: block.start, end: block.end, reason: 'Unexpected related-article headline `' + clip(textOf(block.tokens)) + '`', note: relatedNote(compiled), expected: ['']}, [index])
     }
+    for (let index = 1; index < blocks.length; index++) spread(index, index - 1)
+    for (let index = blocks.length - 2; index >= 0; index--) spread(index, index + 1)
 
     for (const finding of htmlFindings(blocks, file, compiled)) findings.push(finding)
 
     findings.sort((a, b) => (a.start.offset ?? 0) - (b.start.offset ?? 0))
-    for (const finding of findings) {
-      supersedeGlossary(file, finding, options.glossary)
-      report(finding, file, context)
+    const superseded = supersededGlossary(file, findings, options.glossary)
+    if (superseded.size > 0) {
+      const kept = file.messages.filter((d) => !superseded.has(d))
+      file.messages.length = 0
+      file.messages.push(...kept)
     }
+    for (const finding of findings) report(finding, file, context)
   }
 )
 
@@ -582,22 +581,23 @@ function pointAt(doc: string, offset: number): Point {
 }
 
 /**
- * Drop the messages of glossary entries of category `boilerplate` inside a
- * finding: the structural finding covers the whole block (label and title),
- * so deleting it is the right fix, and one span is reported once.
+ * The messages of glossary entries of category `boilerplate` inside a
+ * finding, to drop: the structural finding covers the whole block (label and
+ * title), so deleting it is the right fix, and one span is reported once.
  */
-function supersedeGlossary(file: VFile, finding: Finding, glossary: Glossary | undefined): void {
-  if (!glossary) return
-  const start = finding.start.offset ?? 0
-  const end = finding.end.offset ?? 0
-  for (let index = file.messages.length - 1; index >= 0; index--) {
-    const message = file.messages[index]!
+function supersededGlossary(file: VFile, findings: Finding[], glossary: Glossary | undefined): Set<unknown> {
+  const result = new Set<unknown>()
+  if (!glossary || findings.length === 0) return result
+  for (const message of file.messages) {
     const fields = message as typeof message & {rule?: string; categoryName?: string}
     if (fields.rule !== 'glossary' || fields.categoryName !== 'boilerplate') continue
     const place = message.place
     if (!place || !('start' in place) || place.start.offset === undefined || place.end.offset === undefined) continue
-    if (place.start.offset >= start && place.end.offset <= end) file.messages.splice(index, 1)
+    const start = place.start.offset
+    const end = place.end.offset
+    if (findings.some((d) => start >= (d.start.offset ?? 0) && end <= (d.end.offset ?? 0))) result.add(message)
   }
+  return result
 }
 
 function report(finding: Finding, file: VFile, context: RuleContext): void {

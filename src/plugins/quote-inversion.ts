@@ -308,7 +308,8 @@ function isClosingQuote(tokens: Token[], at: number, sentenceStarts: Set<number>
  */
 function quoteIsUtterance(tokens: Token[], close: number, sentenceStarts: Set<number>, compiled: Compiled): boolean {
   let open = -1
-  for (let at = close - 1; at >= 0; at--) {
+  // Bounded look-back: a quotation longer than this began earlier (accepted).
+  for (let at = close - 1; at >= Math.max(0, close - 300); at--) {
     const token = tokens[at]!
     if (token.kind === 'punctuation' && openingQuotes.has(token.value) && (token.value !== '"' || token.spaceBefore || at === 0 || sentenceStarts.has(at) || !tokens[at - 1] || isPunct(tokens[at - 1], new Set([':', '(', '—', '–'])))) {
       open = at
@@ -331,8 +332,9 @@ function quoteIsUtterance(tokens: Token[], close: number, sentenceStarts: Set<nu
 
 /** Whether a comma closes a clause long enough to be reported speech. */
 function clauseBeforeComma(tokens: Token[], comma: number, sentenceStarts: Set<number>): boolean {
+  // Stops at the third word: a bounded look-back keeps long sentences linear.
   let words = 0
-  for (let at = comma - 1; at >= 0; at--) {
+  for (let at = comma - 1; at >= 0 && words < 3; at--) {
     const token = tokens[at]!
     if (token.kind === 'word') words++
     if (sentenceStarts.has(at)) break

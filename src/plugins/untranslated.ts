@@ -214,7 +214,8 @@ function loanCovered(tokens: Token[], compiled: Compiled): Set<number> {
 
 /** Whether the word at `at` is inside a quotation presented as French (“the slogan «…»”). */
 function presentedAsFrench(tokens: Token[], at: number, compiled: Compiled): boolean {
-  for (let index = at - 1; index >= 0; index--) {
+  // Bounded look-back, so a long sentence stays linear.
+  for (let index = at - 1; index >= Math.max(0, at - 200); index--) {
     const token = tokens[index]!
     if (token.kind !== 'word' && closingQuotes.has(token.value) && !openingQuotes.has(token.value)) return false
     if (token.kind !== 'word' && openingQuotes.has(token.value) && (token.value !== "'" || token.spaceBefore || index === 0)) {
