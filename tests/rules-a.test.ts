@@ -329,3 +329,14 @@ describe('rules a: every data entry', () => {
     }
   })
 })
+
+describe('rules a on pathological input', () => {
+  it('stay linear on one huge sentence of commas, quotes and French words', async () => {
+    const off = {glossary: 'off', spelling: 'off', 'source-typography': 'off', 'number-format': 'off', 'name-consistency': 'off'} as const
+    const text = 'word word word, '.repeat(4000) + '“a b c”, '.repeat(4000) + 'selon '.repeat(4000) + 'end.'
+    const started = performance.now()
+    const file = await lintText(text, 'a.txt', {rules: off})
+    expect(performance.now() - started).toBeLessThan(5000)
+    expect(messagesOf(file, 'untranslated')).toHaveLength(1)
+  })
+})
