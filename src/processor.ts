@@ -75,6 +75,8 @@ export const registry: RuleRegistration[] = [
     plugin: quoteInversion as RulePlugin<BaseRuleOptions>,
     options: (settings) => ({...settings.pack.ruleData<Record<string, unknown>>('quote-inversion')})
   },
+  // Boilerplate before untranslated: a scraped block left in French is
+  // reported once, as boilerplate.
   {
     plugin: boilerplate as RulePlugin<BaseRuleOptions>,
     options: (settings) => ({...settings.pack.ruleData<Record<string, unknown>>('boilerplate'), glossary: settings.pack.glossary})

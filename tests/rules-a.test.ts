@@ -92,7 +92,7 @@ describe('quote-inversion', () => {
   })
 
   it('reports “And to add:” before a quotation, not an ordinary “And to”', async () => {
-    expect(await found('quote-inversion', 'And to add: “We will go further.”')).toEqual(['1:1-1:12 And to add: → '])
+    expect(await found('quote-inversion', 'And to continue: “We will go further.”')).toEqual(['1:1-1:17 And to continue: → '])
     expect(await found('quote-inversion', 'And to add to the confusion, the trains stopped.')).toEqual([])
   })
 
@@ -236,9 +236,24 @@ describe('untranslated', () => {
     expect(await found('untranslated', text)).toEqual([])
   })
 
+  it('leaves a word a glossary entry reports to that entry, and a scraped block to boilerplate', async () => {
+    const entry: GlossaryEntry = {
+      id: 'test-lyceens', source: 'lycéens', flag: ['lycéens'], preferred: ['pupils'], category: 'untranslated', severity: 'warning',
+      note: 'French lycéens.', safe: false, when: [], unless: [], window: 8, case: 'auto', examples: {bad: [], good: []}, family: 'test',
+      origin: {file: 'test.yml', line: 1, column: 1}
+    }
+    const pack = loadPack().extend([entry])
+    const file = await lintText('The lycéens complained.', 'a.txt', {settings: {pack}})
+    expect(messagesOf(file, 'test-lyceens')).toHaveLength(1)
+    expect(messagesOf(file, 'untranslated')).toHaveLength(0)
+    const scraped = await lintText(body + '\n\nVoir aussi : la grève des enseignants, ce qu’il faut savoir')
+    expect(messagesOf(scraped, 'boilerplate')).toHaveLength(1)
+    expect(messagesOf(scraped, 'untranslated')).toHaveLength(0)
+  })
+
   it('takes project words as never French', async () => {
-    expect(await found('untranslated', 'The riverains complained.', 'a.txt', {words: ['riverains']})).toEqual([])
-    expect(await found('untranslated', 'The riverains complained.')).toEqual(['1:5-1:14 riverains → local residents'])
+    expect(await found('untranslated', 'The lycéens complained.', 'a.txt', {words: ['lycéens']})).toEqual([])
+    expect(await found('untranslated', 'The lycéens complained.')).toEqual(['1:5-1:12 lycéens → '])
   })
 
   it('survives empty input, markup and odd words', async () => {

@@ -13,7 +13,8 @@
  * Labels and prompts are data; a label must be followed by `:`, `.`, `|`, a
  * dash, a line break, a quotation or nothing, so article prose that merely
  * starts with “Read” or “Video” stays silent. This rule wins over glossary
- * entries of category `boilerplate` (“source site”, “Read also”): a glossary
+ * entries of category or family `boilerplate` (“source site”, “Read also”,
+ * “À lire aussi”): a glossary
  * message inside one of its findings is dropped, since deleting the whole
  * block is the fix; with this rule off, the glossary entries report alone.
  *
@@ -588,9 +589,11 @@ function pointAt(doc: string, offset: number): Point {
 function supersededGlossary(file: VFile, findings: Finding[], glossary: Glossary | undefined): Set<unknown> {
   const result = new Set<unknown>()
   if (!glossary || findings.length === 0) return result
+  // The boilerplate family includes untranslated labels (À lire aussi).
+  const ids = new Set(glossary.entries.filter((d) => d.family === 'boilerplate' || d.category === 'boilerplate').map((d) => d.id))
   for (const message of file.messages) {
     const fields = message as typeof message & {rule?: string; categoryName?: string}
-    if (fields.rule !== 'glossary' || fields.categoryName !== 'boilerplate') continue
+    if (fields.rule !== 'glossary' || !(fields.categoryName === 'boilerplate' || ids.has(String(message.ruleId)))) continue
     const place = message.place
     if (!place || !('start' in place) || place.start.offset === undefined || place.end.offset === undefined) continue
     const start = place.start.offset

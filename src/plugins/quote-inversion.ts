@@ -8,7 +8,8 @@
  *
  * Neutral reporting verbs English news does invert ("said the minister",
  * "added the coach") stay silent, and English speech verbs in the past tense
- * ("warned the minister") too, unless `inversionVerbs: strict`. A verb
+ * ("warned the minister") too, unless `inversionVerbs: strict`. An
+ * “And to …:” a glossary entry already flags is left to that entry. A verb
  * separated from its subject by a time or place ("said on Thursday on
  * franceinfo Andrei Vaitovich") is reported whatever the verb. `expected`
  * puts the subject first.
@@ -58,7 +59,7 @@
  *   “The case is closed”, commented after the verdict the lawyer for the accused.
  *   “We will find a solution together”, nevertheless assured his Polish counterpart.
  *   Prices rose by 4.9% over a year, announced on Friday the National Institute of Statistics.
- *   And to add: “We are determined to go further.”
+ *   And to continue: “We are determined to go further.”
  *   And to promise, facing the journalists: “We will come back.”
  *   “Nothing is excluded, but the timing matters”, he specifies.
  *   “We will be there, and to win”, she details.
@@ -159,8 +160,15 @@ export const quoteInversion = defineRule<QuoteInversionOptions>(
     category: 'calque',
     severity: 'warning'
   },
-  function (tree, _file, options, context) {
+  function (tree, file, options, context) {
     const compiled = compile(options)
+    // "And to add:" is also a fixed phrase a glossary entry may flag: its
+    // message wins, so the span is reported once.
+    const glossaryStarts = new Set<number>()
+    for (const message of file.messages) {
+      const place = message.place as {start?: {offset?: number}} | undefined
+      if ((message as {rule?: string}).rule === 'glossary' && place?.start?.offset !== undefined) glossaryStarts.add(place.start.offset)
+    }
     for (const paragraph of paragraphs(tree)) {
       const tokens: Token[] = []
       const sentenceStarts = new Set<number>()
@@ -168,7 +176,7 @@ export const quoteInversion = defineRule<QuoteInversionOptions>(
         sentenceStarts.add(tokens.length)
         for (const token of sentenceTokens(sentence)) tokens.push(token)
       }
-      checkParagraph(tokens, sentenceStarts, compiled, context)
+      checkParagraph(tokens, sentenceStarts, compiled, context, glossaryStarts)
     }
   }
 )
@@ -264,10 +272,11 @@ function checkParagraph(
   tokens: Token[],
   sentenceStarts: Set<number>,
   compiled: Compiled,
-  context: RuleContext
+  context: RuleContext,
+  glossaryStarts: Set<number>
 ): void {
   for (let index = 0; index < tokens.length; index++) {
-    if (sentenceStarts.has(index)) checkAndTo(tokens, index, compiled, context)
+    if (sentenceStarts.has(index) && !glossaryStarts.has(tokens[index]!.start.offset ?? -1)) checkAndTo(tokens, index, compiled, context)
     const token = tokens[index]!
     if (!isWord(token)) continue
     // What precedes: a closing quote (optionally then a comma), or a comma.

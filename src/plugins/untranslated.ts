@@ -6,7 +6,9 @@
  * whole sentences, which a language identifier (eld, loaded only when a
  * sentence looks French) confirms.
  *
- * The lexicon is a word list in the data file, loaded in milliseconds.
+ * The lexicon is a word list in the data file, loaded in milliseconds. A
+ * span the glossary (which knows the translation) or the `boilerplate` rule
+ * already reported is left to them.
  * English loan phrases (“en masse”, “coup d'état”, “raison d'être”), names
  * (a capitalised word that does not start a sentence, and French particles
  * between names: “Place de la République”), and quoted French the article
@@ -39,14 +41,14 @@
  *   The government announced a new aid [de la] region.
  *   The police said [le] suspect had fled.
  *   La victoire n'était pas gagnée d'avance.
- *   The intersyndicale called for a new day of action.
- *   The manifestants gathered in front of the town hall.
- *   The riverains complained about the noise.
- *   The roads were closed because of the canicule.
+ *   The grévistes called for a new day of action.
+ *   The lycéens gathered in front of the town hall.
+ *   The salariés complained about the noise.
+ *   The roads near the mairie were closed on Sunday.
  *   The price is in slight hausse this month.
  *   The unions called for a grève on Thursday.
  *   Supporters came en nombre to the stadium.
- *   The cup of vin chaud costs four euros.
+ *   The chômage rate rose again in the quartier.
  *   The minister said that c'est une catastrophe for the region.
  *   He will come back notamment to talk about the budget.
  *   Le président de la République a annoncé une réforme des retraites.
@@ -109,16 +111,39 @@ export const untranslated = defineRule<UntranslatedOptions>(
     category: 'untranslated',
     severity: 'warning'
   },
-  async function (tree: Root, _file, options, context) {
+  async function (tree: Root, file, options, context) {
     const compiled = compile(options)
+    // A span the glossary (which knows the translation) or the boilerplate
+    // rule (a scraped block) already reported is theirs: one issue, one message.
+    const taken = takenRanges(file.messages)
+    const guarded: RuleContext = {
+      report(report) {
+        const start = report.place.start.offset ?? 0
+        const end = report.place.end.offset ?? 0
+        if (taken.some(([from, to]) => from < end && start < to)) return
+        context.report(report)
+      }
+    }
     for (const sentence of collectSentences(tree)) {
       const tokens = sentenceTokens(sentence)
       if (tokens.length === 0) continue
-      if (await frenchSentence(sentence, tokens, compiled, context)) continue
-      checkWords(tokens, compiled, context)
+      if (await frenchSentence(sentence, tokens, compiled, guarded)) continue
+      checkWords(tokens, compiled, guarded)
     }
   }
 )
+
+/** Ranges reported by the glossary and the boilerplate rule. */
+function takenRanges(messages: ReadonlyArray<{place?: unknown}>): Array<[number, number]> {
+  const result: Array<[number, number]> = []
+  for (const message of messages) {
+    const rule = (message as {rule?: string}).rule
+    if (rule !== 'glossary' && rule !== 'boilerplate') continue
+    const place = message.place as {start?: {offset?: number}; end?: {offset?: number}} | undefined
+    if (place?.start?.offset !== undefined && place.end?.offset !== undefined) result.push([place.start.offset, place.end.offset])
+  }
+  return result
+}
 
 const cache = new WeakMap<UntranslatedOptions, Compiled>()
 
