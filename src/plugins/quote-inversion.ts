@@ -64,7 +64,7 @@
  *   “Nothing is excluded, but the timing matters”, he specifies.
  *   “We will be there, and to win”, she details.
  */
-import type {Root} from 'nlcst'
+import type {Root, Sentence} from 'nlcst'
 import {defineRule, type BaseRuleOptions, type RuleContext} from '../rule.js'
 import {sentenceTokens, type Token} from '../tokens.js'
 import {isCapitalized} from '../util/text.js'
@@ -243,10 +243,10 @@ function pluralOf(present: string): string {
   return [plural, ...rest].join(' ')
 }
 
-function* paragraphs(tree: Root): Generator<Array<import('nlcst').Sentence>> {
-  const walk = function* (node: Root | Root['children'][number]): Generator<Array<import('nlcst').Sentence>> {
+function* paragraphs(tree: Root): Generator<Array<Sentence>> {
+  const walk = function* (node: Root | Root['children'][number]): Generator<Array<Sentence>> {
     if (node.type === 'ParagraphNode') {
-      yield node.children.filter((d): d is import('nlcst').Sentence => d.type === 'SentenceNode')
+      yield node.children.filter((d): d is Sentence => d.type === 'SentenceNode')
       return
     }
     if ('children' in node) for (const child of node.children) yield* walk(child as Root['children'][number])
@@ -378,7 +378,7 @@ interface Finding {
   verbEnd: number
   subject?: [number, number] | undefined
   complement?: [number, number] | undefined
-  kind: 'inversion' | 'separated' | 'and-to'
+  kind: 'inversion' | 'separated'
 }
 
 /** The subject noun phrase starting at `at`, as [first, last] token indexes. */

@@ -53,7 +53,7 @@
  *   He will come back notamment to talk about the budget.
  *   Le président de la République a annoncé une réforme des retraites.
  */
-import type {Root, Sentence} from 'nlcst'
+import type {Root} from 'nlcst'
 import {defineRule, type BaseRuleOptions, type RuleContext} from '../rule.js'
 import {collectSentences, sentenceTokens, type Token} from '../tokens.js'
 import {fold, isCapitalized} from '../util/text.js'
@@ -127,7 +127,7 @@ export const untranslated = defineRule<UntranslatedOptions>(
     for (const sentence of collectSentences(tree)) {
       const tokens = sentenceTokens(sentence)
       if (tokens.length === 0) continue
-      if (await frenchSentence(sentence, tokens, compiled, guarded)) continue
+      if (await frenchSentence(tokens, compiled, guarded)) continue
       checkWords(tokens, compiled, guarded)
     }
   }
@@ -329,7 +329,7 @@ function reportRun(tokens: Token[], first: number, last: number, text: string, c
 }
 
 /** Report the sentence whole when it is French; true when reported. */
-async function frenchSentence(sentence: Sentence, tokens: Token[], compiled: Compiled, context: RuleContext): Promise<boolean> {
+async function frenchSentence(tokens: Token[], compiled: Compiled, context: RuleContext): Promise<boolean> {
   const words = tokens.filter((d) => d.kind === 'word')
   if (words.length < compiled.sentenceWords) return false
   let french = 0
@@ -347,7 +347,6 @@ async function frenchSentence(sentence: Sentence, tokens: Token[], compiled: Com
   const identify = await loadIdentifier()
   const scores = identify(text)
   if (scores.french - scores.english < compiled.sentenceMargin) return false
-  void sentence
   context.report({
     place: {start: first.start, end: last.end},
     reason: 'Unexpected French sentence',
