@@ -32,6 +32,7 @@
  *   The film, known as “La Haine”, was shown in the suburbs.
  *   The festival des Vieilles Charrues opens on Thursday.
  *   The maître d' seated us near the window.
+ *   The report [sic] was wrong [in part] and [the] minister knew [it].
  *   I dont know what he meant, she said.
  *   The Alliance française and the Mouvement des entreprises de France signed the charter.
  *   The banner read “nous ne lâcherons rien, jamais, jamais”.
@@ -40,6 +41,7 @@
  *   Lors du meeting, the minister announced new measures.
  *   The government announced a new aid [de la] region.
  *   The police said [le] suspect had fled.
+ *   He praised [l’]action of the rescuers.
  *   La victoire n'était pas gagnée d'avance.
  *   The grévistes called for a new day of action.
  *   The lycéens gathered in front of the town hall.
@@ -266,9 +268,20 @@ function checkWords(tokens: Token[], compiled: Compiled, context: RuleContext): 
     // Bracketed insertion: `[le]`, `[de la]`.
     if (tokens[at]!.value === '[') {
       let end = at + 1
-      while (end < tokens.length && end - at <= 3 && kinds[end] !== undefined) end++
+      let inner = ''
+      while (end < tokens.length && end - at <= 4) {
+        const token = tokens[end]!
+        // An elided article is a letter and an apostrophe token: `[l’]`.
+        if (token.kind === 'word' && /^(?:l|d|qu)$/i.test(token.value) && /^['’]$/.test(tokens[end + 1]?.value ?? '')) {
+          inner += (inner ? ' ' : '') + lower(token.value) + "'"
+          end += 2
+          continue
+        }
+        if (kinds[end] === undefined) break
+        inner += (inner ? ' ' : '') + lower(token.value)
+        end++
+      }
       if (end > at + 1 && tokens[end]?.value === ']') {
-        const inner = tokens.slice(at + 1, end).map((d) => lower(d.value)).join(' ')
         reportRun(tokens, at, end, '[' + inner + ']', compiled, context, 'bracket')
         at = end
         continue
