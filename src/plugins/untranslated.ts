@@ -33,6 +33,8 @@
  *   The festival des Vieilles Charrues opens on Thursday.
  *   The maître d' seated us near the window.
  *   The report [sic] was wrong [in part] and [the] minister knew [it].
+ *   Le Pen et al. met de Villepin and du Bellay in Paris.
+ *   The café served crème brûlée and pâté to the fiancée.
  *   I dont know what he meant, she said.
  *   The Alliance française and the Mouvement des entreprises de France signed the charter.
  *   The banner read “nous ne lâcherons rien, jamais, jamais”.
@@ -312,6 +314,13 @@ function checkWords(tokens: Token[], compiled: Compiled, context: RuleContext): 
   }
 }
 
+/** Whether a word stands next to a capitalised word that does not start the sentence (a name's particle). */
+function nextToName(tokens: Token[], at: number): boolean {
+  const before = previousWord(tokens, at)
+  const after = nextWord(tokens, at)
+  return (before !== undefined && isCapitalized(before.value) && !isInitial(tokens, at - 1)) || (after !== undefined && isCapitalized(after.value))
+}
+
 function previousWord(tokens: Token[], at: number): Token | undefined {
   const token = tokens[at - 1]
   return isWord(token) ? token : undefined
@@ -345,15 +354,20 @@ function reportRun(tokens: Token[], first: number, last: number, text: string, c
 async function frenchSentence(tokens: Token[], compiled: Compiled, context: RuleContext): Promise<boolean> {
   const words = tokens.filter((d) => d.kind === 'word')
   if (words.length < compiled.sentenceWords) return false
-  let french = 0
+  const loans = loanCovered(tokens, compiled)
+  let strong = 0
+  let weak = 0
   tokens.forEach((token, index) => {
-    if (token.kind !== 'word') return
+    if (token.kind !== 'word' || loans.has(index)) return
     // Quoted French the sentence presents as French does not count.
     if (presentedAsFrench(tokens, index, compiled)) return
-    if (classify(tokens, index, compiled) !== undefined || (frenchLetters.test(token.value) && !isCapitalized(token.value))) french++
+    const kind = classify(tokens, index, compiled)
+    if (kind === 'strong' || (kind === undefined && frenchLetters.test(token.value) && !isCapitalized(token.value))) strong++
+    else if (kind === 'weak' && !nextToName(tokens, index)) weak++
   })
-  // Only a sentence with enough French words is worth identifying.
-  if (french < Math.max(3, Math.ceil(words.length * 0.4))) return false
+  // Only a sentence with enough French words, some of them French-only, is
+  // worth identifying (“Le Pen et al. met de Villepin” is not).
+  if (strong < 2 || strong + weak < Math.max(3, Math.ceil(words.length * 0.4))) return false
   const first = tokens[0]!
   const last = tokens.at(-1)!
   const text = tokens.map((d, index) => (index > 0 && d.spaceBefore ? ' ' : '') + d.value).join('')
