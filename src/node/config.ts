@@ -4,8 +4,11 @@
  * settings (the pack, the project's glossaries and word lists loaded once
  * per process and cached).
  */
-import {existsSync, readFileSync, statSync} from 'node:fs'
+import {createHash} from 'node:crypto'
+import {existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync} from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
+import {fileURLToPath} from 'node:url'
 import {MtlintConfigError, type Problem} from '../errors.js'
 import {compileEntries, buildGlossary} from '../glossary/compile.js'
 import {parseGlossary} from '../glossary/load.js'
@@ -147,12 +150,62 @@ export function loadGlossaryFile(file: string): CompiledEntry[] {
   const key = file + '\0' + stamp
   const cached = glossaryCache.get(key)
   if (cached) return cached
-  const entries = parseGlossary(readFileSync(file, 'utf8'), file)
+  const text = readFileSync(file, 'utf8')
+  const diskKey = compiledCacheKey(file, text)
+  const fromDisk = readCompiled(diskKey)
+  if (fromDisk) {
+    glossaryCache.set(key, fromDisk)
+    return fromDisk
+  }
+  const entries = parseGlossary(text, file)
   // Checks examples against this glossary alone.
   buildGlossary(entries)
   const compiled = compileEntries(entries)
   glossaryCache.set(key, compiled)
+  writeCompiled(diskKey, compiled)
   return compiled
+}
+
+// Compiled project glossaries on disk, by content: the CLI's main thread and
+// each pool worker load the same glossary, and YAML parsing with positions
+// plus the examples check cost ~0.5 s per 1,000 entries each time
+// (bench/NOTES.md). Only a glossary that loaded without problems is written;
+// the key holds the file, its text and this build of mtlint, so an edit or an
+// upgrade never reads a stale entry. Any cache failure just compiles.
+const compiledCacheDir = path.join(os.tmpdir(), 'mtlint-glossary-cache')
+const codeStamp = (() => {
+  try {
+    const here = fileURLToPath(import.meta.url)
+    return [here, path.join(path.dirname(here), '..', 'glossary', 'compile.js'), path.join(path.dirname(here), '..', 'glossary', 'load.js')]
+      .map((d) => (existsSync(d) ? statSync(d).mtimeMs : 0))
+      .join(',')
+  } catch {
+    return ''
+  }
+})()
+
+function compiledCacheKey(file: string, text: string): string {
+  return createHash('sha256').update(codeStamp + '\0' + file + '\0' + text).digest('hex')
+}
+
+function readCompiled(key: string): CompiledEntry[] | undefined {
+  try {
+    return JSON.parse(readFileSync(path.join(compiledCacheDir, key + '.json'), 'utf8')) as CompiledEntry[]
+  } catch {
+    return undefined
+  }
+}
+
+function writeCompiled(key: string, compiled: CompiledEntry[]): void {
+  try {
+    mkdirSync(compiledCacheDir, {recursive: true})
+    const target = path.join(compiledCacheDir, key + '.json')
+    const temporary = target + '.' + process.pid + '.' + Math.random().toString(36).slice(2)
+    writeFileSync(temporary, JSON.stringify(compiled))
+    renameSync(temporary, target)
+  } catch {
+    // A read-only temp folder: compile every time.
+  }
 }
 
 /** Read a words file: one word or name per line, `#` starts a comment. */
