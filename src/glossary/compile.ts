@@ -217,7 +217,11 @@ export class Glossary {
     // Longest first; among equal lengths, in trie order.
     if (candidates.length > 1) candidates.sort((a, b) => b.end - a.end)
     for (const candidate of candidates) {
-      for (const {entry: entryIndex, phrase: phraseIndex} of candidate.node.ends!) {
+      // Later entries first: a project's glossary, loaded after the pack,
+      // wins over the pack on the same phrase.
+      const ends = candidate.node.ends!
+      for (let index = ends.length - 1; index >= 0; index--) {
+        const {entry: entryIndex, phrase: phraseIndex} = ends[index]!
         const entry = this.entries[entryIndex]!
         const phrase = entry.phrases[phraseIndex]!
         if (
@@ -273,8 +277,10 @@ function isPreferred(tokens: readonly Token[], start: number, end: number, entry
     if (index > start && token.spaceBefore) text += ' '
     text += index === end ? token.value.slice(0, token.value.length - token.possessive.length) : token.value
   }
-  const actual = normalizeForm(text)
-  return entry.preferred.some((d) => normalizeForm(d) === actual)
+  // Case-insensitive (a headline in capitals), diacritic-sensitive
+  // ("Erdogan" is flagged for "Erdoğan", "ANDREI" is not for "Andrei").
+  const actual = normalizeForm(text).toLowerCase()
+  return entry.preferred.some((d) => normalizeForm(d).toLowerCase() === actual)
 }
 
 function contextAllows(tokens: readonly Token[], start: number, end: number, entry: CompiledEntry): boolean {

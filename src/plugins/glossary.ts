@@ -14,7 +14,7 @@
 import {defineRule, type BaseRuleOptions} from '../rule.js'
 import type {Glossary} from '../glossary/compile.js'
 import {collectSentences, sentenceTokens} from '../tokens.js'
-import {matchCase} from '../util/text.js'
+import {isAllCaps, matchCase} from '../util/text.js'
 import type {RuleSetting, Severity} from '../types.js'
 import {ruleUrl} from '../types.js'
 
@@ -54,7 +54,12 @@ export const glossary = defineRule<GlossaryOptions>(
         const last = tokens[hit.end]!
         const actual = sentenceText(tokens, hit.start, hit.end)
         const suffix = last.possessive
-        const expected = entry.preferred.map((d) => (d === '' ? '' : matchCase(d, actual) + suffix))
+        // A capital keeps its meaning only at a sentence start (or in all
+        // caps); a capitalised calque mid-sentence ("the Martian of order")
+        // gets the preferred form as written.
+        const atStart = tokens.slice(0, hit.start).every((d) => d.kind !== 'word')
+        const model = atStart || isAllCaps(actual) ? actual : actual.toLowerCase()
+        const expected = entry.preferred.map((d) => (d === '' ? '' : matchCase(d, model) + suffix))
         const shown = entry.preferred.filter((d) => d !== '')
         report({
           place: {start: first.start, end: last.end},
