@@ -17,7 +17,7 @@ import type {Root as NlcstRoot, Sentence, SentenceContent, Source} from 'nlcst'
 import type {Root as MdastRoot, Nodes as MdastNodes} from 'mdast'
 import type {Root as HastRoot} from 'hast'
 import type {Node, Point, Position} from 'unist'
-import type {Processor} from 'unified'
+import type {Plugin, Processor} from 'unified'
 import {VFile} from 'vfile'
 import {unified} from 'unified'
 import remarkParse from 'remark-parse'
@@ -135,7 +135,7 @@ function getHtmlParser(): Processor<HastRoot> {
  * The parser plugin: sets the processor's parser to one that turns any
  * supported document into nlcst with exact positions.
  */
-export function mtlintParse(this: Processor, options?: ParseOptions | undefined): void {
+export const mtlintParse: Plugin<[(ParseOptions | undefined)?], string, NlcstRoot> = function (this: Processor, options?: ParseOptions | undefined): void {
   const forced = options?.type
   const cache = options?.cache
   // unified's parser is called as `parser(doc, file)`.
@@ -183,9 +183,78 @@ export function parseToNlcst(doc: string, file: VFile, type: DocumentType): Nlcs
     sourceTree = textComments(doc, tree)
   }
 
+  if (type !== 'text') realign(tree, doc)
   markSources(tree, doc)
   file.data.mtlint = {type, sourceTree}
   return tree
+}
+
+/** How far a word may sit past where the bridge placed it (entities, `> ` prefixes). */
+const realignWindow = 24
+
+/**
+ * mdast-util-to-nlcst and hast-util-to-nlcst place words by counting the
+ * characters of decoded text from the start of each text node, so words
+ * after an entity (`&amp;`) or on a block-quote continuation line (`> `)
+ * drift left. Put every leaf back on its own characters: at its placed
+ * offset plus the drift so far, or a little further; a leaf whose text is
+ * not in the source (a decoded entity) spans up to the next leaf.
+ */
+function realign(tree: NlcstRoot, doc: string): void {
+  const place = location(doc)
+  const lines = doc.split(/\r\n|\r|\n/)
+  const last: Point = {line: lines.length, column: lines.at(-1)!.length + 1, offset: doc.length}
+  const at = (offset: number): Point => place.toPoint(Math.min(offset, doc.length)) ?? {...last}
+  let cursor = 0
+  let drift = 0
+  let pending: {node: Node; start: number} | undefined
+
+  const settle = (offset: number) => {
+    if (!pending) return
+    const end = Math.max(pending.start, offset)
+    pending.node.position = {start: at(pending.start), end: at(end)}
+    pending = undefined
+  }
+
+  const leaf = (node: Node & {value?: string}) => {
+    const value = node.value ?? ''
+    const placed = node.position?.start.offset
+    if (placed === undefined || value === '') return
+    let found = -1
+    if (placed >= cursor && doc.startsWith(value, placed)) {
+      // A new text node: the bridge's own place is right again.
+      found = placed
+      drift = 0
+    } else {
+      const from = Math.max(cursor, placed + drift)
+      const index = doc.indexOf(value, from)
+      if (index !== -1 && index - from <= realignWindow) found = index
+    }
+    if (found === -1) {
+      settle(Math.max(cursor, placed + drift))
+      pending = {node, start: Math.max(cursor, placed + drift)}
+      cursor = pending.start
+      return
+    }
+    settle(found)
+    drift = found - placed
+    node.position = {start: at(found), end: at(found + value.length)}
+    cursor = found + value.length
+  }
+
+  const walk = (node: Node & {children?: Node[]; value?: string}) => {
+    if (!node.children) {
+      leaf(node)
+      return
+    }
+    for (const child of node.children) walk(child as Node & {children?: Node[]})
+    const first = node.children.find((d) => d.position)
+    const last = node.children.findLast((d) => d.position)
+    if (first?.position && last?.position) node.position = {start: first.position.start, end: last.position.end}
+  }
+
+  walk(tree as Node & {children: Node[]})
+  settle(cursor)
 }
 
 /** Move every position one code unit right (for a BOM removed before parsing). */

@@ -38,3 +38,18 @@ describe('positions are exact in the original file', () => {
     expect(file.messages.filter((d) => d.source === 'mtlint' && (d as {rule?: string}).rule === 'glossary')).toEqual([])
   })
 })
+
+describe('positions after entities and block-quote prefixes', () => {
+  it('puts words back on their own characters', async () => {
+    const cases: Array<[string, string]> = [
+      ['> First line here\n> and Poutine there.\n', 'a.md'],
+      ['> > Nested quote\n> > with Poutine.\n', 'a.md'],
+      ['A &amp; B &eacute;t&eacute; Poutine.', 'a.md'],
+      ['<p>A&nbsp;b &laquo;x&raquo; Poutine here.</p>', 'a.html'],
+      ['<p>Tom &amp; Jerry&hellip;\n  and Poutine.</p>', 'a.html']
+    ]
+    for (const [text, name] of cases) {
+      expect(await places(text, name), text).toEqual([expect.stringMatching(/ Poutine$/)])
+    }
+  })
+})
