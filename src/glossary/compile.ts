@@ -115,7 +115,7 @@ export class Glossary {
           previous !== entry &&
           !hasContext(previous) &&
           !hasContext(entry) &&
-          previous.origin.file === entry.origin.file
+          folderOf(previous.origin.file) === folderOf(entry.origin.file)
         ) {
           problems.push({
             file: entry.origin.file,
@@ -236,6 +236,12 @@ export class Glossary {
 
     return undefined
   }
+}
+
+/** The folder of a path: one pack's files (or one project's) form one layer. */
+function folderOf(file: string): string {
+  const index = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'))
+  return index === -1 ? '' : file.slice(0, index)
 }
 
 /** Whether a token could be the plural of a listed word. */
