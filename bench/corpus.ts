@@ -9,7 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {stringify} from 'yaml'
 import type {GlossaryEntry} from '../src/glossary/schema.js'
-import {articles, glossary} from './generate.js'
+import {articles, benchEntry, glossary} from './generate.js'
 
 /** A temp root for one bench run (removed by the caller). */
 export function tempRoot(): string {
@@ -37,23 +37,9 @@ const artifacts: Array<[string, string]> = [
 ]
 
 function artifactEntries(): GlossaryEntry[] {
-  return artifacts.map(([flag, preferred], index) => ({
-    id: 'bench-artifact-' + index,
-    source: flag,
-    flag: [flag],
-    preferred: [preferred],
-    category: 'terminology',
-    severity: 'warning',
-    note: 'Benchmark entry for an artifact the generated articles contain.',
-    safe: false,
-    when: [],
-    unless: [],
-    window: 0,
-    case: 'auto',
-    examples: {bad: [], good: []},
-    family: 'bench',
-    origin: {file: 'bench.yml', line: index + 1, column: 1}
-  }))
+  return artifacts.map(([flag, preferred], index) =>
+    benchEntry('bench-artifact-' + index, flag, flag, preferred, 'Benchmark entry for an artifact the generated articles contain.', index)
+  )
 }
 
 /** Escape a string for a regular expression. */

@@ -96,23 +96,28 @@ export function glossary(size: number, seed = 7): GlossaryEntry[] {
     if (seen.has(phrase) || (length === 1 && common.includes(phrase))) continue
     seen.add(phrase)
     const index = entries.length
-    entries.push({
-      id: 'bench-' + index,
-      source: 'terme ' + index,
-      flag: [phrase],
-      preferred: ['term ' + index],
-      category: 'terminology',
-      severity: 'warning',
-      note: 'Synthetic benchmark entry.',
-      safe: false,
-      when: [],
-      unless: [],
-      window: 0,
-      case: 'auto',
-      examples: {bad: [], good: []},
-      family: 'bench',
-      origin: {file: 'bench.yml', line: index + 1, column: 1}
-    })
+    entries.push(benchEntry('bench-' + index, 'terme ' + index, phrase, 'term ' + index, 'Synthetic benchmark entry.', index))
   }
   return entries
+}
+
+/** One benchmark glossary entry, already validated in shape. */
+export function benchEntry(id: string, source: string, flag: string, preferred: string, note: string, index: number): GlossaryEntry {
+  return {
+    id,
+    source,
+    flag: [flag],
+    preferred: [preferred],
+    category: 'terminology',
+    severity: 'warning',
+    note,
+    safe: false,
+    when: [],
+    unless: [],
+    window: 0,
+    case: 'auto',
+    examples: {bad: [], good: []},
+    family: 'bench',
+    origin: {file: 'bench.yml', line: index + 1, column: 1}
+  }
 }
