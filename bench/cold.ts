@@ -1,5 +1,5 @@
 /**
- * Cold start: `node dist/bin.js one.md` in a fresh process (all rules,
+ * Cold start: `node dist/bundle/mtlint.js one.md` in a fresh process (all rules,
  * spelling on, the built-in pack), median of several runs, with its peak RSS;
  * `node -e ''` alone is measured in the same run as the floor of any Node CLI.
  */
@@ -19,7 +19,7 @@ export async function coldStart(options: {runs?: number} = {}): Promise<Row[]> {
     const dir = writeArticles(path.join(temp, 'one'), 1)
     const file = path.join(dir, 'article-0000.md')
     const cases: Array<{name: string; args: string[]}> = [
-      {name: 'mtlint one article, fresh process (`node dist/bin.js one.md`, spelling on)', args: [path.join(root, 'dist', 'bin.js'), file]},
+      {name: 'mtlint one article, fresh process (`node dist/bundle/mtlint.js one.md`, spelling on)', args: [path.join(root, 'dist', 'bundle', 'mtlint.js'), file]},
       {name: 'node -e "" (Node’s own start, the floor)', args: ['-e', '']}
     ]
     const times = cases.map(() => [] as number[])

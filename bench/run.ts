@@ -77,10 +77,10 @@ function newest(dir: string, test: (name: string) => boolean): number {
 
 /**
  * Make sure `dist/` is built from the current `src/` and `rules/` (the CLI
- * benchmarks run `node dist/bin.js`, as users do).
+ * benchmarks run `node dist/bundle/mtlint.js`, as users do).
  */
 export function ensureBuilt(root: string): void {
-  const bin = path.join(root, 'dist', 'bin.js')
+  const bin = path.join(root, 'dist', 'bundle', 'mtlint.js')
   const built = existsSync(bin) ? newest(path.join(root, 'dist'), (d) => d.endsWith('.js')) : 0
   const source = Math.max(newest(path.join(root, 'src'), (d) => d.endsWith('.ts')), newest(path.join(root, 'rules'), () => true))
   if (built >= source) return

@@ -2,7 +2,7 @@
  * Throughput against the peers: N articles (~800 words, Markdown) in a temp
  * folder, a 1,000-entry glossary, every tool as a subprocess:
  *
- * - mtlint: `node dist/bin.js DIR --report json --quiet --glossary G.yml`
+ * - mtlint: `node dist/bundle/mtlint.js DIR --report json --quiet --glossary G.yml`
  *   (all rules, its pool on as the CLI decides);
  * - textlint + textlint-rule-prh and textlint + textlint-rule-terminology,
  *   each with its own config file holding the same glossary;
@@ -61,7 +61,7 @@ const tools: Tool[] = [
   {
     name: 'mtlint (all rules, CLI, pool)',
     self: true,
-    command: (dir, glossary) => [node, [path.join(root, 'dist', 'bin.js'), dir, '--report', 'json', '--quiet', '--glossary', glossary.mtlint]],
+    command: (dir, glossary) => [node, [path.join(root, 'dist', 'bundle', 'mtlint.js'), dir, '--report', 'json', '--quiet', '--glossary', glossary.mtlint]],
     findings: (result) => countJson(result.stdout)
   },
   {
