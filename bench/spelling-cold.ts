@@ -1,7 +1,8 @@
 /**
  * Cold start with spelling on: one article linted by a fresh Node process,
  * from process start to messages, for
- * - mtlint as built (`dist/`, every rule, spelling on),
+ * - mtlint as built (`dist/bundle/index.js`, the one-file build the `mtlint` bin
+ *   is made of; every rule, spelling on),
  * - mtlint with spelling off (what spelling adds),
  * - retext-spell + dictionary-en as they come (retext's English parser,
  *   hunspell built by nspell at start-up, suggestions for each unknown word).
@@ -35,7 +36,7 @@ interface ColdRun {
 
 const oursScript = (spelling: boolean) => `
 const {readFileSync} = await import('node:fs')
-const {lint} = await import(${JSON.stringify(pathToFileURL(path.join(root, 'dist', 'index.js')).href)})
+const {lint} = await import(${JSON.stringify(pathToFileURL(path.join(root, 'dist', 'bundle', 'index.js')).href)})
 const file = await lint(readFileSync(${JSON.stringify(coldArticle)}, 'utf8'), {path: ${JSON.stringify(coldArticle)}, rules: {spelling: ${spelling ? "'on'" : "'off'"}}})
 const done = performance.now()
 console.log(JSON.stringify({ms: done, messages: file.messages.length, spelling: file.messages.filter((d) => d.ruleId === 'spelling').length}))
