@@ -9,7 +9,8 @@
 import {existsSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {registry} from './processor.js'
-import {loadPack, packageRoot} from './node/packs.js'
+import {loadPack, packFiles, packFolder, packageRoot} from './node/packs.js'
+import {parse as parseYaml} from 'yaml'
 import {categoryPaths} from './types.js'
 import type {CompiledEntry} from './glossary/schema.js'
 
@@ -94,11 +95,23 @@ export function readmeRules(): string {
     const meta = plugin.meta
     lines.push(`| [\`${meta.id}\`](docs/rules.md#${meta.id}) | ${cell(meta.description)} | \`${categoryPaths[meta.category]}\` | ${meta.severity} |`)
   }
-  lines.push('', `The fr-en glossary has ${pack.glossary.size} entries:`, '', '| family | entries |', '| --- | ---: |')
+  const descriptions = familyDescriptions()
+  lines.push('', `The fr-en glossary has ${pack.glossary.size} entries, one file per family in \`rules/fr-en/glossary/\`:`, '', '| family | entries | what it holds |', '| --- | ---: | --- |')
   for (const [family, count] of [...counts].sort((a, b) => a[0].localeCompare(b[0]))) {
-    lines.push(`| \`${family}\` | ${count} |`)
+    lines.push(`| \`${family}\` | ${count} | ${cell(descriptions.get(family) ?? '')} |`)
   }
   return lines.join('\n') + '\n'
+}
+
+/** Each glossary file's `description`, by family. */
+function familyDescriptions(): Map<string, string> {
+  const result = new Map<string, string>()
+  for (const file of packFiles(packFolder('fr-en')).glossaries) {
+    const value = parseYaml(readFileSync(file, 'utf8')) as {family?: unknown; description?: unknown} | null
+    const family = typeof value?.family === 'string' ? value.family : path.basename(file).replace(/\.[^.]+$/, '')
+    if (typeof value?.description === 'string') result.set(family, value.description.trim())
+  }
+  return result
 }
 
 /** Replace the rules section of the README text. */
