@@ -64,7 +64,7 @@
  *   She won in 4 h 32'15", 1'06" ahead.
  */
 import {defineRule, type BaseRuleOptions, type RuleContext} from '../rule.js'
-import {cachedRegExp, placeMapper, proseTexts, type PlaceMapper, type ProseText} from '../util/source-text.js'
+import {cachedRegExp, frenchSpace, placeMapper, proseTexts, type CharacterFinding, type PlaceMapper, type ProseText} from '../util/source-text.js'
 
 /** Options of the `number-format` rule (defaults in `rules/fr-en/data/number-format.yml`). */
 export interface NumberFormatOptions extends BaseRuleOptions {
@@ -96,16 +96,9 @@ export interface NumberFormatOptions extends BaseRuleOptions {
   labels?: string[] | undefined
 }
 
-const sp = '[ \\u00A0\\u202F\\u2009]'
+const sp = frenchSpace
 
-interface Finding {
-  from: number
-  to: number
-  reason: string
-  expected: string[]
-  note: string
-  safe: boolean
-}
+type Finding = CharacterFinding
 
 /** What the article's own numbers say about its decimal separator. */
 interface Evidence {

@@ -59,7 +59,7 @@
  *   The minister said it wasn´t over.
  */
 import {defineRule, type BaseRuleOptions} from '../rule.js'
-import {cachedRegExp, placeMapper, proseTexts, type ProseText, type PlaceMapper} from '../util/source-text.js'
+import {cachedRegExp, frenchSpace, placeMapper, proseTexts, type CharacterFinding, type ProseText, type PlaceMapper} from '../util/source-text.js'
 import type {Severity} from '../types.js'
 import type {RuleContext} from '../rule.js'
 
@@ -76,20 +76,10 @@ export interface SourceTypographyOptions extends BaseRuleOptions {
 }
 
 // Horizontal spaces French typography uses: space, no-break, narrow no-break, thin.
-const space = '[ \\u00A0\\u202F\\u2009]'
+const space = frenchSpace
 const spaceRe = /[ \u00A0\u202F\u2009]/
 
-interface Finding {
-  from: number
-  to: number
-  reason: string
-  expected: string[]
-  note: string
-  severity?: Severity
-  safe: boolean
-  /** A range claimed only to keep other checks out of it (never reported). */
-  skip?: boolean
-}
+type Finding = CharacterFinding
 
 /** The `source-typography` rule. */
 export const sourceTypography = defineRule<SourceTypographyOptions>(

@@ -9,6 +9,30 @@ import type {Root} from 'nlcst'
 import type {Point} from 'unist'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
+import type {Severity} from '../types.js'
+
+/** Horizontal spaces French typography uses: space, no-break, narrow no-break, thin (a pattern class). */
+export const frenchSpace = '[ \\u00A0\\u202F\\u2009]'
+
+/** A finding of a character-level rule, by offsets in a prose text. */
+export interface CharacterFinding {
+  /** First character (in the prose text). */
+  from: number
+  /** After the last character. */
+  to: number
+  /** Short reason. */
+  reason: string
+  /** Drop-in replacements for `from`..`to`. */
+  expected: string[]
+  /** Why, naming the French convention. */
+  note: string
+  /** Severity, when not the rule's. */
+  severity?: Severity
+  /** Whether `--fix` may apply `expected[0]`. */
+  safe: boolean
+  /** A range claimed only to keep other checks out of it (never reported). */
+  skip?: boolean
+}
 
 /** Stands for a `SourceNode` (code, URL, e-mail) in the text of a paragraph. */
 export const sourcePlaceholder = '\uFFFC'
