@@ -60,7 +60,6 @@
  */
 import {defineRule, type BaseRuleOptions} from '../rule.js'
 import {cachedRegExp, frenchSpace, placeMapper, proseTexts, type CharacterFinding, type ProseText, type PlaceMapper} from '../util/source-text.js'
-import type {Severity} from '../types.js'
 import type {RuleContext} from '../rule.js'
 
 /** Options of the `source-typography` rule (defaults in `rules/fr-en/data/source-typography.yml`). */
