@@ -64,7 +64,7 @@
  *   She won in 4 h 32'15", 1'06" ahead.
  */
 import {defineRule, type BaseRuleOptions, type RuleContext} from '../rule.js'
-import {cachedRegExp, frenchSpace, placeMapper, proseTexts, type CharacterFinding, type PlaceMapper, type ProseText} from '../util/source-text.js'
+import {cachedRegExp, frenchSpace, placeMapper, proseTexts, reportCharacterFindings, type CharacterFinding, type PlaceMapper, type ProseText} from '../util/source-text.js'
 
 /** Options of the `number-format` rule (defaults in `rules/fr-en/data/number-format.yml`). */
 export interface NumberFormatOptions extends BaseRuleOptions {
@@ -198,7 +198,7 @@ export const numberFormat = defineRule<NumberFormatOptions>(
           safe: true
         })
       }
-      report(found, prose, mapper, context)
+      reportCharacterFindings(found, prose, mapper, context)
     }
   }
 )
@@ -532,18 +532,3 @@ function* titles(text: string, settings: Resolved, lowercase: Set<string>): Gene
   }
 }
 
-function report(found: Finding[], prose: ProseText, mapper: PlaceMapper, context: RuleContext): void {
-  found.sort((a, b) => a.from - b.from)
-  for (const finding of found) {
-    const place = mapper.place(prose, finding.from, finding.to)
-    const clean = place.actual === prose.text.slice(finding.from, finding.to)
-    context.report({
-      place: {start: place.start, end: place.end},
-      reason: finding.reason,
-      actual: place.actual,
-      expected: clean ? finding.expected : [],
-      note: finding.note,
-      safe: clean && finding.safe
-    })
-  }
-}

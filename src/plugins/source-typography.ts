@@ -59,7 +59,7 @@
  *   The minister said it wasn´t over.
  */
 import {defineRule, type BaseRuleOptions} from '../rule.js'
-import {cachedRegExp, frenchSpace, placeMapper, proseTexts, type CharacterFinding, type ProseText, type PlaceMapper} from '../util/source-text.js'
+import {cachedRegExp, frenchSpace, placeMapper, proseTexts, reportCharacterFindings, type CharacterFinding, type ProseText, type PlaceMapper} from '../util/source-text.js'
 import type {RuleContext} from '../rule.js'
 
 /** Options of the `source-typography` rule (defaults in `rules/fr-en/data/source-typography.yml`). */
@@ -377,7 +377,7 @@ export const sourceTypography = defineRule<SourceTypographyOptions>(
         }
       }
 
-      report(found, prose, mapper, context)
+      reportCharacterFindings(found, prose, mapper, context)
     }
   }
 )
@@ -413,25 +413,6 @@ function bracketContent(text: string, close: number): string | undefined {
   return open === -1 ? undefined : window.slice(open + 1)
 }
 
-function report(found: Finding[], prose: ProseText, mapper: PlaceMapper, context: RuleContext): void {
-  found.sort((a, b) => a.from - b.from)
-  for (const finding of found) {
-    if (finding.skip) continue
-    const place = mapper.place(prose, finding.from, finding.to)
-    const matched = prose.text.slice(finding.from, finding.to)
-    // Markup inside the range (`**word** :`): the replacement would drop it.
-    const clean = place.actual === matched
-    context.report({
-      place: {start: place.start, end: place.end},
-      reason: finding.reason,
-      actual: place.actual,
-      expected: clean ? finding.expected : [],
-      note: finding.note,
-      severity: finding.severity,
-      safe: clean && finding.safe
-    })
-  }
-}
 
 /** Which double quotes to suggest: the document's own majority in `auto` mode. */
 function quoteStyle(prose: string, setting: 'auto' | 'curly' | 'straight'): 'curly' | 'straight' {

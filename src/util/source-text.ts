@@ -10,6 +10,7 @@ import type {Point} from 'unist'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import type {Severity} from '../types.js'
+import type {RuleContext} from '../rule.js'
 
 /** Horizontal spaces French typography uses: space, no-break, narrow no-break, thin (a pattern class). */
 export const frenchSpace = '[ \\u00A0\\u202F\\u2009]'
@@ -157,24 +158,11 @@ export function placeMapper(file: VFile): PlaceMapper {
   return {
     doc,
     place(prose, from, to) {
-      let startOffset = prose.starts[from]!
-      let endOffset = prose.ends[to - 1]!
-      const wanted = prose.text.slice(from, to)
-      if (doc.slice(startOffset, endOffset) !== wanted && !wanted.includes(sourcePlaceholder)) {
-        // The parsers place words in Markdown block quotes and after HTML
-        // entities a few characters off: find the text itself close by —
-        // unless an entity is near, whose own text cannot be searched for.
-        const window = Math.max(0, startOffset - 64)
-        const near = doc.slice(window, endOffset + 64)
-        let best = -1
-        for (let index = near.includes('&') ? -1 : near.indexOf(wanted); index !== -1; index = near.indexOf(wanted, index + 1)) {
-          if (best === -1 || Math.abs(window + index - startOffset) < Math.abs(window + best - startOffset)) best = index
-        }
-        if (best !== -1) {
-          startOffset = window + best
-          endOffset = startOffset + wanted.length
-        }
-      }
+      // Positions are exact (the parser realigns words after entities and
+      // block-quote prefixes); where the source differs from the prose text
+      // (an entity), `actual` shows the source and rules offer no fix.
+      const startOffset = prose.starts[from]!
+      const endOffset = prose.ends[to - 1]!
       return {
         start: points.toPoint(startOffset)!,
         end: points.toPoint(endOffset) ?? points.toPoint(doc.length)!,
@@ -200,4 +188,24 @@ export function cachedRegExp(source: string, flags = 'gu'): RegExp {
     regExps.set(key, value)
   }
   return value
+}
+
+/** Report character findings of one prose text, in order; no fix where the source differs (markup, entities). */
+export function reportCharacterFindings(found: CharacterFinding[], prose: ProseText, mapper: PlaceMapper, context: RuleContext): void {
+  found.sort((a, b) => a.from - b.from)
+  for (const finding of found) {
+    if (finding.skip) continue
+    const place = mapper.place(prose, finding.from, finding.to)
+    // Markup inside the range (`**word** :`): the replacement would drop it.
+    const clean = place.actual === prose.text.slice(finding.from, finding.to)
+    context.report({
+      place: {start: place.start, end: place.end},
+      reason: finding.reason,
+      actual: place.actual,
+      expected: clean ? finding.expected : [],
+      note: finding.note,
+      severity: finding.severity,
+      safe: clean && finding.safe
+    })
+  }
 }
