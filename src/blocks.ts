@@ -15,7 +15,7 @@ import type {Root as NlcstRoot, RootContent as NlcstRootContent} from 'nlcst'
 import type {Node, Point} from 'unist'
 import {VFile} from 'vfile'
 import {visit} from 'unist-util-visit'
-import {parseToNlcst} from './parse.js'
+import {endPoint, parseToNlcst} from './parse.js'
 import type {DocumentType} from './types.js'
 
 /** A block of a document. */
@@ -155,9 +155,4 @@ export class BlockCache {
     file.data.mtlint = {type, sourceTree: {type: 'root', children: source, position} as Node}
     return {type: 'RootNode', children, position}
   }
-}
-
-function endPoint(doc: string): Point {
-  const lines = doc.split(/\r\n|\r|\n/)
-  return {line: lines.length, column: lines.at(-1)!.length + 1, offset: doc.length}
 }

@@ -189,6 +189,12 @@ export function parseToNlcst(doc: string, file: VFile, type: DocumentType): Nlcs
   return tree
 }
 
+/** The point after the last character of a document. */
+export function endPoint(doc: string): Point {
+  const lines = doc.split(/\r\n|\r|\n/)
+  return {line: lines.length, column: lines.at(-1)!.length + 1, offset: doc.length}
+}
+
 /** How far a word may sit past where the bridge placed it (entities, `> ` prefixes). */
 const realignWindow = 24
 
@@ -202,8 +208,7 @@ const realignWindow = 24
  */
 function realign(tree: NlcstRoot, doc: string): void {
   const place = location(doc)
-  const lines = doc.split(/\r\n|\r|\n/)
-  const last: Point = {line: lines.length, column: lines.at(-1)!.length + 1, offset: doc.length}
+  const last = endPoint(doc)
   const at = (offset: number): Point => place.toPoint(Math.min(offset, doc.length)) ?? {...last}
   let cursor = 0
   let drift = 0
