@@ -30,4 +30,14 @@ describe('bundled bin', () => {
     expect(bundled.stdout.length).toBeGreaterThan(1000)
     expect(bundled.stdout).toBe(modules.stdout)
   })
+
+  it('lints many files in its worker pool exactly as in process', async () => {
+    // The bundle must find a worker it can start: tinypool resolves its own
+    // thread entry beside its module, which a bundle would not carry.
+    const pooled = await run(path.join(root, 'dist', 'bundle', 'mtlint.js'), ['corpus/fr-en', '--report', 'json', '--jobs', '2'])
+    const single = await run(path.join(root, 'dist', 'bin.js'), ['corpus/fr-en', '--report', 'json', '--jobs', '1'])
+    expect(pooled.code).toBe(single.code)
+    expect(JSON.parse(pooled.stdout)).toHaveLength(JSON.parse(single.stdout).length)
+    expect(pooled.stdout).toBe(single.stdout)
+  })
 })

@@ -18,7 +18,14 @@ import {MtlintConfigError} from '../errors.js'
 import {scoringOf} from './plugin.js'
 import type {Outcome, Task} from '../worker.js'
 
-const workerFile = fileURLToPath(new URL('../worker.js', import.meta.url))
+/**
+ * The worker module: beside this file when it is the esbuild bundle
+ * (`dist/bundle/worker.js`, one file for a thread to load), else the
+ * compiled module (`dist/worker.js`, from `dist/node/pool.js`).
+ */
+const workerFile = [new URL('worker.js', import.meta.url), new URL('../worker.js', import.meta.url)]
+  .map((url) => fileURLToPath(url))
+  .find((file) => existsSync(file)) ?? fileURLToPath(new URL('../worker.js', import.meta.url))
 
 let pool: Tinypool | undefined
 
