@@ -20,9 +20,8 @@ import type {Node} from 'unist'
 import type {VFileMessage} from 'vfile-message'
 import {VFile} from 'vfile'
 import {createTwoFilesPatch} from 'diff'
-import {mtlintParse, extensions} from './parse.js'
-import {mtlintNode} from './node/plugin.js'
-import {canPool, defaultJobs, mtlintPooled, pooledParse, startPool, stopPool} from './node/pool.js'
+import {extensions} from './parse.js'
+import {canPool, defaultJobs, mtlintPerFile, placeholderParse, startPool, stopPool} from './node/pool.js'
 import {countFiles} from './node/files.js'
 import {absolutizeConfig, validateConfig, type Config} from './node/config.js'
 import {formatProblem, isConfigError, type Problem} from './errors.js'
@@ -157,7 +156,7 @@ export async function main(argv: string[], io: {stdin?: NodeJS.ReadableStream; s
   }
   jobs ??= !useStdin && countFiles(files, cwd, extensions, 16) >= 16 ? defaultJobs() : 1
   const pooled = jobs > 1 && canPool()
-  const plugin = holdErrors(pooled ? mtlintPooled : mtlintNode)
+  const plugin = holdErrors(mtlintPerFile)
 
   const configErrors: Problem[] = []
   const record = (error: unknown) => {
@@ -178,7 +177,7 @@ export async function main(argv: string[], io: {stdin?: NodeJS.ReadableStream; s
         // into each file's configuration. Attached here too, unified would
         // deep-merge every file's configuration into this one shared `flags`
         // object, leaking one folder's `.mtlintrc` into the next file's.
-        processor: pooled ? unified().use(pooledParse) : unified().use(mtlintParse, {type}),
+        processor: unified().use(placeholderParse),
         cwd,
         files: inputs,
         extensions,
@@ -382,7 +381,7 @@ const held = Symbol('mtlint.fatal')
  * files, one with an error finding). Running the whole chain inside one
  * transformer is what lets this step come after every rule.
  */
-function holdErrors(plugin: typeof mtlintNode | typeof mtlintPooled) {
+function holdErrors(plugin: typeof mtlintPerFile) {
   return function (this: Processor, config?: Config | undefined) {
     const inner = unified().use(plugin, config).freeze()
     return async function (tree: Node, file: VFile): Promise<void> {
