@@ -73,50 +73,72 @@ export function typeFromPath(path: string | undefined): DocumentType {
   return 'text'
 }
 
-let markdownParser: Processor<MdastRoot> | undefined
-let markdownParserNoLiterals: Processor<MdastRoot> | undefined
 let htmlParser: Processor<HastRoot> | undefined
 
-// GFM autolink literals need `@`, `www.` or `http(s)://`; without any, the
-// parse is the same with them switched off.
-const autolinkLiteralHint = /@|www\.|https?:\/\//i
-
 /**
- * The Markdown parser for a document. GFM's autolink literals try an e-mail
- * address at every word start, which doubled micromark's time on news
- * text (bench/NOTES.md): a document that cannot hold one is parsed without
- * them, with an identical result.
+ * GFM constructs a document may lack, with what each needs in the text.
+ * micromark tries each construct where it could start: autolink literals at
+ * every word start (an e-mail address could begin there; they doubled
+ * micromark's time on news text), the table at every line, the strikethrough
+ * resolver over every inline run. A document without the hint cannot hold
+ * the construct, and its parse is the same without it (checked on every
+ * Markdown file of corpus/, the real corpus and the tests).
  */
+const optionalConstructs: Array<{names: string[]; hint: RegExp}> = [
+  {names: ['wwwAutolink', 'protocolAutolink', 'emailAutolink'], hint: /@|www\.|https?:\/\//i},
+  {names: ['table'], hint: /\|/},
+  {names: ['strikethrough'], hint: /~/},
+  {names: ['gfmFootnoteDefinition', 'gfmFootnoteCall', 'gfmPotentialFootnoteCall'], hint: /\[\^/},
+  {names: ['tasklistCheck'], hint: /\[[\t xX]\]/}
+]
+
+/** Markdown parsers by the set of GFM constructs left out (at most 2⁵, made on first use). */
+const markdownParsers = new Map<number, Processor<MdastRoot>>()
+
+/** The Markdown parser for a document: GFM without the constructs it cannot hold. */
 function getMarkdownParser(doc: string): Processor<MdastRoot> {
-  if (autolinkLiteralHint.test(doc)) {
-    markdownParser ??= unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze() as unknown as Processor<MdastRoot>
-    return markdownParser
+  let mask = 0
+  for (const [index, construct] of optionalConstructs.entries()) {
+    if (!construct.hint.test(doc)) mask |= 1 << index
   }
-  markdownParserNoLiterals ??= unified()
-    .use(remarkParse)
-    .use(remarkGfm)
-    .use(withoutAutolinkLiterals)
-    .use(remarkFrontmatter, ['yaml', 'toml'])
-    .freeze() as unknown as Processor<MdastRoot>
-  return markdownParserNoLiterals
+  let parser = markdownParsers.get(mask)
+  if (!parser) {
+    const dropped = new Set(optionalConstructs.flatMap((d, index) => (mask & (1 << index) ? d.names : [])))
+    parser = unified()
+      .use(remarkParse)
+      .use(remarkGfm)
+      .use(withoutConstructs, dropped)
+      .use(remarkFrontmatter, ['yaml', 'toml'])
+      .freeze() as unknown as Processor<MdastRoot>
+    markdownParsers.set(mask, parser)
+  }
+  return parser
 }
 
 type Extension = Record<string, unknown>
-const literalConstructs = new Set(['wwwAutolink', 'protocolAutolink', 'emailAutolink'])
+type Construct = {name?: string}
 
-/** Drop GFM's autolink-literal constructs (micromark) and transform (mdast) from the processor's data. */
-function withoutAutolinkLiterals(this: Processor): void {
+/** Drop micromark constructs by name from the processor's extensions (and the autolink-literal transform when those go). */
+function withoutConstructs(this: Processor, dropped: Set<string>): void {
+  if (dropped.size === 0) return
   const data = this.data() as {micromarkExtensions?: Extension[]; fromMarkdownExtensions?: unknown[]}
   data.micromarkExtensions = (data.micromarkExtensions ?? []).map(function (extension) {
-    const text = extension['text'] as Record<string, unknown> | undefined
-    if (!text) return extension
-    const kept: Record<string, unknown> = {}
-    for (const [code, value] of Object.entries(text)) {
-      const list = (Array.isArray(value) ? value : [value]).filter((d: {name?: string}) => !literalConstructs.has(d.name ?? ''))
-      if (list.length > 0) kept[code] = list
+    const result: Extension = {}
+    for (const [field, value] of Object.entries(extension)) {
+      if (!value || typeof value !== 'object' || Array.isArray(value) || field === 'attentionMarkers') {
+        result[field] = value
+        continue
+      }
+      const kept: Record<string, unknown> = {}
+      for (const [code, constructs] of Object.entries(value as Record<string, Construct | Construct[]>)) {
+        const list = (Array.isArray(constructs) ? constructs : [constructs]).filter((d) => !dropped.has(d.name ?? ''))
+        if (list.length > 0) kept[code] = list
+      }
+      result[field] = kept
     }
-    return {...extension, text: kept}
+    return result
   })
+  if (!dropped.has('emailAutolink')) return
   const strip = (extension: unknown): unknown =>
     Array.isArray(extension)
       ? extension.map(strip)
@@ -214,17 +236,20 @@ function realign(tree: NlcstRoot, doc: string): void {
   let drift = 0
   let pending: {node: Node; start: number} | undefined
 
-  const settle = (offset: number) => {
-    if (!pending) return
+  // Place the leaf waiting for its end (a decoded entity); whether there was one.
+  const settle = (offset: number): boolean => {
+    if (!pending) return false
     const end = Math.max(pending.start, offset)
     pending.node.position = {start: at(pending.start), end: at(end)}
     pending = undefined
+    return true
   }
 
-  const leaf = (node: Node & {value?: string}) => {
+  // Returns whether the leaf moved (its parents' spans then change too).
+  const leaf = (node: Node & {value?: string}): boolean => {
     const value = node.value ?? ''
     const placed = node.position?.start.offset
-    if (placed === undefined || value === '') return
+    if (placed === undefined || value === '') return false
     let found = -1
     if (placed >= cursor && doc.startsWith(value, placed)) {
       // A new text node: the bridge's own place is right again.
@@ -239,23 +264,30 @@ function realign(tree: NlcstRoot, doc: string): void {
       settle(Math.max(cursor, placed + drift))
       pending = {node, start: Math.max(cursor, placed + drift)}
       cursor = pending.start
-      return
+      return true
     }
-    settle(found)
+    const settled = settle(found)
     drift = found - placed
-    node.position = {start: at(found), end: at(found + value.length)}
     cursor = found + value.length
+    // Nearly every leaf is where the bridge put it: keep its points (the
+    // bridge made them with the same vfile-location) rather than allocate
+    // two new ones per word.
+    if (found === placed && node.position!.end.offset === cursor) return settled
+    node.position = {start: at(found), end: at(cursor)}
+    return true
   }
 
-  const walk = (node: Node & {children?: Node[]; value?: string}) => {
-    if (!node.children) {
-      leaf(node)
-      return
+  const walk = (node: Node & {children?: Node[]; value?: string}): boolean => {
+    if (!node.children) return leaf(node)
+    let moved = false
+    for (const child of node.children) {
+      if (walk(child as Node & {children?: Node[]})) moved = true
     }
-    for (const child of node.children) walk(child as Node & {children?: Node[]})
+    if (!moved) return false
     const first = node.children.find((d) => d.position)
     const last = node.children.findLast((d) => d.position)
     if (first?.position && last?.position) node.position = {start: first.position.start, end: last.position.end}
+    return true
   }
 
   walk(tree as Node & {children: Node[]})
