@@ -33,7 +33,8 @@ export function mtlintMessageControl(options?: ControlOptions | undefined) {
 
   return function (_tree: Node, file: VFile): undefined {
     const data = file.data.mtlint
-    if (!data || file.messages.length === 0) return
+    // Every marker names `mtlint`: a document without the word has none.
+    if (!data || file.messages.length === 0 || !String(file.value ?? '').includes('mtlint')) return
     messageControl(data.sourceTree, {
       file,
       name: 'mtlint',

@@ -35,6 +35,9 @@ const possessiveSuffix = /(['’]s|(?<=s)['’])$/i
 
 /** Split the possessive suffix off a word. */
 export function splitPossessive(value: string): [string, string] {
+  // Most words end in neither `s` nor an apostrophe: skip the pattern.
+  const last = value.charCodeAt(value.length - 1)
+  if (last !== 0x73 && last !== 0x53 && last !== 0x27 && last !== 0x2019) return [value, '']
   const match = possessiveSuffix.exec(value)
   if (!match || match.index === 0) return [value, '']
   return [value.slice(0, match.index), match[0]]
@@ -76,7 +79,7 @@ export function contentTokens(children: readonly SentenceContent[]): Token[] {
       continue
     }
 
-    const value = toString(node)
+    const value = textOf(node)
     const kind: TokenKind =
       node.type === 'WordNode'
         ? 'word'
@@ -110,6 +113,14 @@ export function contentTokens(children: readonly SentenceContent[]): Token[] {
   }
 
   return tokens
+}
+
+/** A node's text: a word is most often one text node, read without `toString`'s walk. */
+function textOf(node: SentenceContent): string {
+  if ('value' in node) return node.value
+  const children = node.children
+  if (children.length === 1 && 'value' in children[0]!) return children[0].value
+  return toString(node)
 }
 
 /** Singular candidates of a folded word (`forces` → `force`, `parties` → `party`). */
