@@ -213,8 +213,18 @@ export function parseToNlcst(doc: string, file: VFile, type: DocumentType): Nlcs
 
 /** The point after the last character of a document. */
 export function endPoint(doc: string): Point {
-  const lines = doc.split(/\r\n|\r|\n/)
-  return {line: lines.length, column: lines.at(-1)!.length + 1, offset: doc.length}
+  // Counted without splitting: this runs on every document.
+  let line = 1
+  let lineStart = 0
+  for (let index = 0; index < doc.length; index++) {
+    const code = doc.charCodeAt(index)
+    if (code === 10 || code === 13) {
+      if (code === 13 && doc.charCodeAt(index + 1) === 10) index++
+      line++
+      lineStart = index + 1
+    }
+  }
+  return {line, column: doc.length - lineStart + 1, offset: doc.length}
 }
 
 /** How far a word may sit past where the bridge placed it (entities, `> ` prefixes). */
@@ -230,8 +240,7 @@ const realignWindow = 24
  */
 function realign(tree: NlcstRoot, doc: string): void {
   const place = location(doc)
-  const last = endPoint(doc)
-  const at = (offset: number): Point => place.toPoint(Math.min(offset, doc.length)) ?? {...last}
+  const at = (offset: number): Point => place.toPoint(Math.min(offset, doc.length)) ?? endPoint(doc)
   let cursor = 0
   let drift = 0
   let pending: {node: Node; start: number} | undefined
