@@ -42,10 +42,79 @@ export const sourcePlaceholder = '\uFFFC'
 export interface ProseText {
   /** The text, markup removed, sources replaced by `sourcePlaceholder`. */
   text: string
-  /** Document offset of each character of `text`. */
-  starts: number[]
-  /** Document offset just after each character of `text`. */
-  ends: number[]
+  /** Document offset of character `index` of `text`. */
+  start(index: number): number
+  /** Document offset just after character `index` of `text`. */
+  end(index: number): number
+}
+
+/**
+ * The offsets of a prose text, kept as runs rather than two numbers per
+ * character: a rule asks for the offsets of its few findings only, and
+ * filling per-character arrays was most of the cost of building the prose.
+ * A run either maps its characters one to one onto the document from
+ * `from` (a word as the document writes it, and its neighbours when nothing
+ * stands between them), or lists each character's range (an entity, an
+ * escape, a source).
+ */
+class Prose implements ProseText {
+  text = ''
+  /** Where each run begins in `text`, ascending. */
+  private at: number[] = []
+  /** The document offset of each run's first character (one-to-one runs). */
+  private from: number[] = []
+  /** Each character's range, for runs that are not one to one. */
+  private ranges: Array<{starts: number[]; ends: number[]} | undefined> = []
+  /** The document offset after the last one-to-one run, when it ends the text (it may grow). */
+  private next = -1
+
+  /** Append characters that stand one to one for the document from `start`. */
+  plain(value: string, start: number): void {
+    if (this.next === start) {
+      // The document goes on where the last run stopped: the run grows.
+      this.text += value
+      this.next = start + value.length
+      return
+    }
+    this.at.push(this.text.length)
+    this.from.push(start)
+    this.ranges.push(undefined)
+    this.text += value
+    this.next = start + value.length
+  }
+
+  /** Append characters with their own ranges. */
+  mapped(value: string, starts: number[], ends: number[]): void {
+    this.at.push(this.text.length)
+    this.from.push(-1)
+    this.ranges.push({starts, ends})
+    this.text += value
+    this.next = -1
+  }
+
+  start(index: number): number {
+    const run = this.run(index)
+    const ranges = this.ranges[run]
+    return ranges ? ranges.starts[index - this.at[run]!]! : this.from[run]! + index - this.at[run]!
+  }
+
+  end(index: number): number {
+    const run = this.run(index)
+    const ranges = this.ranges[run]
+    return ranges ? ranges.ends[index - this.at[run]!]! : this.from[run]! + index - this.at[run]! + 1
+  }
+
+  /** The run holding character `index` (binary search: a paragraph may have many runs). */
+  private run(index: number): number {
+    let low = 0
+    let high = this.at.length - 1
+    while (low < high) {
+      const middle = (low + high + 1) >> 1
+      if (this.at[middle]! <= index) low = middle
+      else high = middle - 1
+    }
+    return low
+  }
 }
 
 interface Leaf {
@@ -68,7 +137,7 @@ export function proseTexts(tree: Root, doc?: string): ProseText[] {
   const result: ProseText[] = []
   const walk = (node: Leaf) => {
     if (node.type === 'ParagraphNode') {
-      const prose: ProseText = {text: '', starts: [], ends: []}
+      const prose = new Prose()
       collect(node, prose, doc)
       if (prose.text.length > 0) result.push(prose)
       return
@@ -82,14 +151,12 @@ export function proseTexts(tree: Root, doc?: string): ProseText[] {
 
 const proseCache = new WeakMap<Root, {doc: string | undefined; texts: ProseText[]}>()
 
-function collect(node: Leaf, prose: ProseText, doc: string | undefined): void {
+function collect(node: Leaf, prose: Prose, doc: string | undefined): void {
   if (node.type === 'SourceNode') {
     const start = node.position?.start.offset
     const end = node.position?.end.offset
     if (start === undefined || end === undefined) return
-    prose.text += sourcePlaceholder
-    prose.starts.push(start)
-    prose.ends.push(end)
+    prose.mapped(sourcePlaceholder, [start], [end])
     return
   }
   if (typeof node.value === 'string') {
@@ -97,20 +164,35 @@ function collect(node: Leaf, prose: ProseText, doc: string | undefined): void {
     const end = node.position?.end.offset
     if (start === undefined || end === undefined) return
     const value = node.value
-    if (doc === undefined || doc.slice(start, end) === value) {
+    if (value.length === 0) return
+    // `startsWith` and the length say what `doc.slice(start, end) === value`
+    // says, without cutting a string out of the document for every leaf.
+    if (value.length === end - start && (doc === undefined || doc.startsWith(value, start))) {
+      prose.plain(value, start)
+    } else if (doc === undefined || doc.slice(start, end) === value) {
+      // Without the document, a value longer than its source: the last
+      // characters all map onto the last source character.
+      const starts: number[] = []
+      const ends: number[] = []
       for (let index = 0; index < value.length; index++) {
-        prose.starts.push(Math.min(start + index, end - 1))
-        prose.ends.push(Math.min(start + index + 1, end))
+        starts.push(Math.min(start + index, end - 1))
+        ends.push(Math.min(start + index + 1, end))
       }
-    } else align(value, doc, start, end, prose)
-    prose.text += value
+      prose.mapped(value, starts, ends)
+    } else {
+      const starts: number[] = []
+      const ends: number[] = []
+      align(value, doc, start, end, starts, ends)
+      prose.mapped(value, starts, ends)
+    }
     return
   }
-  for (const child of node.children ?? []) collect(child, prose, doc)
+  const children = node.children
+  if (children) for (let index = 0; index < children.length; index++) collect(children[index]!, prose, doc)
 }
 
 /** Map each character of a value onto its source, where entities and escapes make them differ. */
-function align(value: string, doc: string, start: number, end: number, prose: ProseText): void {
+function align(value: string, doc: string, start: number, end: number, starts: number[], ends: number[]): void {
   let at = start
   let last = {from: start, to: start}
   for (let index = 0; index < value.length; index++) {
@@ -138,8 +220,8 @@ function align(value: string, doc: string, start: number, end: number, prose: Pr
       at = Math.min(at + 1, end)
       last = range
     }
-    prose.starts.push(range.from)
-    prose.ends.push(range.to)
+    starts.push(range.from)
+    ends.push(range.to)
   }
 }
 
@@ -161,8 +243,8 @@ export function placeMapper(file: VFile): PlaceMapper {
       // Positions are exact (the parser realigns words after entities and
       // block-quote prefixes); where the source differs from the prose text
       // (an entity), `actual` shows the source and rules offer no fix.
-      const startOffset = prose.starts[from]!
-      const endOffset = prose.ends[to - 1]!
+      const startOffset = prose.start(from)
+      const endOffset = prose.end(to - 1)
       return {
         start: points.toPoint(startOffset)!,
         end: points.toPoint(endOffset) ?? points.toPoint(doc.length)!,
