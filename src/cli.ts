@@ -55,8 +55,8 @@ Options:
       --pack <name|path>     language pack (default: fr-en)
       --rule <id=setting>    set a rule or entry: off, error, warning, info; repeatable
       --no-spelling          turn the spelling rule off
-  -j, --jobs <n>             worker threads for many files (default: one per core
-                             when 16 or more files; 1 lints in-process)
+  -j, --jobs <n>             threads that lint, this one included (default: one
+                             per core when 16 or more files; 1 lints in-process)
       --frail                exit 1 on warnings too
   -q, --quiet                report only files with messages, and no info
       --silent               report only errors

@@ -2,9 +2,10 @@
  * How the CLI lints each file: unified-engine finds the files, reads them
  * and applies configuration and ignore files in the main thread; its parser
  * is a placeholder, and the per-file plugin hands the text and the resolved
- * configuration to `worker.js`'s `run` — in a tinypool of worker threads
- * when many files are linted, else in this thread — and restores the
- * messages. The engine keeps files in their order, so reports are stable.
+ * configuration to `worker.js`'s `run` — in this thread and, when many
+ * files are linted, in a tinypool of worker threads, whichever is free —
+ * and restores the messages. The engine keeps files in their order, so
+ * reports are stable.
  *
  * The engine holds every file's tree until the last file is done (its
  * `queue` step), so a tree parsed by the engine lives for the whole run
@@ -34,24 +35,32 @@ const workerFile = [new URL('worker.js', import.meta.url), new URL('../worker.js
   .find((file) => existsSync(file)) ?? fileURLToPath(new URL('../worker.js', import.meta.url))
 
 let pool: Tinypool | undefined
+let workers = 0
 
 /** Whether pooling is possible here (the compiled worker exists: not under a TS loader). */
 export function canPool(): boolean {
   return existsSync(workerFile)
 }
 
-/** How many workers to use by default: every core but one for the main thread, at least 2. */
+/** How many threads lint by default: one per core (the main thread is one of them). */
 export function defaultJobs(): number {
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length
   return Math.max(1, cores)
 }
 
-/** Start (or reuse) the pool. */
-export function startPool(threads: number): Tinypool {
+/**
+ * Start (or reuse) the pool for `jobs` linting threads: the main thread
+ * lints too (unified-engine's own work there is small), so `jobs - 1`
+ * workers. One thread fewer holds the pack, the dictionaries and a heap:
+ * on 1,000 articles with 2 jobs, 385 → ~300 MB peak RSS (bench/NOTES.md).
+ */
+export function startPool(jobs: number): Tinypool | undefined {
+  if (jobs < 2) return undefined
+  workers = jobs - 1
   pool ??= new Tinypool({
     filename: workerFile,
     minThreads: 1,
-    maxThreads: threads,
+    maxThreads: workers,
     idleTimeout: 1000,
     // A document's trees die young; V8 grows each thread's young generation
     // to 48 MB, and three threads' worth of it was a quarter of the peak RSS
@@ -66,6 +75,7 @@ export function startPool(threads: number): Tinypool {
 export async function stopPool(): Promise<void> {
   const current = pool
   pool = undefined
+  workers = 0
   await current?.destroy()
 }
 
@@ -77,23 +87,93 @@ export function placeholderParse(this: Processor): void {
   this.parser = () => ({type: 'root', children: []}) as Node
 }
 
-let inProcessQueue: Promise<unknown> = Promise.resolve()
+/** A file waiting for a thread. */
+interface Job {
+  task: Task
+  resolve(outcome: Outcome): void
+  reject(error: unknown): void
+}
 
-/**
- * Lint in this thread, one file at a time: the engine starts every file's
- * transform at once, and the spelling rule awaits its dictionary, so without
- * a queue every document would be parsed before the first one finished.
- */
-function inProcess(task: Task): Promise<Outcome> {
-  const result = inProcessQueue.then(() => runTask(task))
-  inProcessQueue = result.catch(() => undefined)
-  return result as Promise<Outcome>
+// One queue for every linting thread. The engine starts every file's
+// transform at once; workers and the main thread each take the next file
+// when they are free, so a slow document holds up no one. In this thread,
+// files run one at a time (each document is parsed, linted and dropped
+// before the next: with all started together, 1,000 articles held 1.2 GB).
+const waiting: Job[] = []
+let next = 0
+let inWorkers = 0
+let mainBusy = false
+
+/** Lint a task on whichever thread is free first. */
+function schedule(task: Task): Promise<Outcome> {
+  return new Promise((resolve, reject) => {
+    waiting.push({task, resolve, reject})
+    pump()
+  })
+}
+
+/** Hand waiting files to free threads. */
+function pump(): void {
+  // Two files per worker: it starts the next without waiting for this
+  // thread, which may be busy linting, to answer.
+  while (pool && inWorkers < workers * 2 && next < waiting.length) {
+    const job = take()
+    inWorkers++
+    pool.run(job.task).then(
+      (outcome: Outcome) => {
+        inWorkers--
+        job.resolve(outcome)
+        pump()
+      },
+      (error: unknown) => {
+        inWorkers--
+        job.reject(error)
+        pump()
+      }
+    )
+  }
+  if (!mainBusy && next < waiting.length) {
+    mainBusy = true
+    // Yield first, so workers' answers and the engine's reads go on.
+    setImmediate(runOnMain)
+  }
+}
+
+/** Lint the next waiting file in this thread. */
+function runOnMain(): void {
+  if (next >= waiting.length) {
+    mainBusy = false
+    return
+  }
+  const job = take()
+  runTask(job.task).then(
+    (outcome) => {
+      mainBusy = false
+      job.resolve(outcome as Outcome)
+      pump()
+    },
+    (error: unknown) => {
+      mainBusy = false
+      job.reject(error)
+      pump()
+    }
+  )
+}
+
+/** The next waiting job (the list is emptied once every job is taken). */
+function take(): Job {
+  const job = waiting[next++]!
+  if (next === waiting.length) {
+    waiting.length = 0
+    next = 0
+  }
+  return job
 }
 
 /**
  * The CLI's plugin: lint each file with its configuration (resolved as
- * `.mtlintrc` and the flags give it), in the pool when it is started, else
- * in this thread.
+ * `.mtlintrc` and the flags give it), in this thread or a pool worker,
+ * whichever is free.
  */
 export function mtlintPerFile(this: Processor, config?: Config | undefined) {
   const resolved: Config = config ?? {}
@@ -103,7 +183,7 @@ export function mtlintPerFile(this: Processor, config?: Config | undefined) {
   const scoring = scoringOf(resolved)
   return async function (_tree: Node, file: VFile): Promise<void> {
     const task: Task = {path: file.path, value: String(file.value ?? ''), config: resolved}
-    const outcome = (pool ? await pool.run(task) : await inProcess(task)) as Outcome
+    const outcome = await schedule(task)
     if ('problems' in outcome) throw new MtlintConfigError(outcome.problems)
     for (const message of outcome.messages) restoreMessage(file, message)
     if (outcome.words !== undefined) file.data.mtlintWords = outcome.words
