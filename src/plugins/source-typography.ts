@@ -78,6 +78,31 @@ export interface SourceTypographyOptions extends BaseRuleOptions {
 const space = frenchSpace
 const spaceRe = /[ \u00A0\u202F\u2009]/
 
+// The patterns built from `space`, compiled once (building their sources
+// and looking them up per paragraph showed in profiles).
+const afterEnd = cachedRegExp('(?<=[.!?])(["”’»]?)(' + space + '*)\\.(?![.\\p{L}\\p{N}])', 'gu')
+const guillemets = cachedRegExp('«' + space + '*|' + space + '*»', 'gu')
+const breadcrumb = cachedRegExp('^' + space + '+\\p{Lu}', 'u')
+const openingSpaced = cachedRegExp('(?<=^|[\\s(\\[—–])“(' + space + '+)(?=\\S)', 'gu')
+const closingSpaced = cachedRegExp('(?<=\\S)(' + space + '+)”(?=[\\s.,;:!?)\\]]|$)', 'gu')
+const unbalancedDash = cachedRegExp('(?<=\\p{L})(' + space + ')([–—])(?=\\p{L})|(?<=\\p{L})([–—])(' + space + ')(?=\\p{L})', 'gu')
+const trailingDash = cachedRegExp('(?<=[.!?][”"’»)]?)(' + space + '*[–—-])(?=' + space + '*(?:[\\r\\n]|$))', 'gu')
+const bracketSpaced = cachedRegExp('(?<=^|\\s)\\((' + space + '+)(?=[^\\s)])|(?<=[^\\s(])(' + space + '+)\\)', 'gu')
+const spaceBeforeStop = cachedRegExp('(?<=[\\p{L}\\p{N}”’)\\]»"])(' + space + '+)([,.])(?=\\s|$|["”’)])', 'gu')
+
+// Pre-tests. Most patterns above open with a look-behind, which makes the
+// engine try them at every character of a paragraph; each pre-test is what
+// a match cannot do without (the characters it consumes, in order), opens
+// with a plain character, and fails on most paragraphs.
+const mayDouble = /,[,.]|;;|::|\.\./
+// A match whose quote and space groups are both empty is skipped anyway
+// (and it consumes only its own full stop, so it hides no other match).
+const mayFollowEnd = /[.!?](?:["”’»][ \u00A0\u202F\u2009]*|[ \u00A0\u202F\u2009]+)\.(?![.\p{L}\p{N}])/u
+const mayTrailDash = /[.!?][”"’»)]?[ \u00A0\u202F\u2009]*[–—-][ \u00A0\u202F\u2009]*(?:[\r\n]|$)/
+const mayBracketSpace = /\([ \u00A0\u202F\u2009]|[ \u00A0\u202F\u2009]\)/
+const maySpaceBeforeStop = /[ \u00A0\u202F\u2009][,.]/
+const mayGlue = /,\p{L}{2}|[.?!]\p{Lu}\p{Ll}/u
+
 type Finding = CharacterFinding
 
 /** The `source-typography` rule. */
@@ -101,6 +126,7 @@ export const sourceTypography = defineRule<SourceTypographyOptions>(
     const close = straight ? '"' : '”'
     const marksClass = '[' + marks.map(escape).join('') + ']'
     const spaceBeforeMark = cachedRegExp('(?<=[^\\s\\uFFFC(\\[“"‘«])(' + space + '+)(' + marksClass + '+)(?=\\s|$|["”’»\\]])', 'gu')
+    const mayMarkSpace = cachedRegExp(space + marksClass, 'u')
 
     for (const prose of texts) {
       const text = prose.text
@@ -120,7 +146,7 @@ export const sourceTypography = defineRule<SourceTypographyOptions>(
 
       // Doubled and stray punctuation first: they are the most specific.
       // Spaces before the marks go with them (`2023 ,,` → `2023,`), so one fix settles it.
-      for (const match of text.matchAll(/(?<=[^\s])[ \u00A0\u202F\u2009]*(?:,{2,}|;{2,}|:{2,}|,\.(?!\.))|(?<![.\d\s])[ \u00A0\u202F\u2009]*\.\.(?![.\d])/g)) {
+      if (mayDouble.test(text)) for (const match of text.matchAll(/(?<=[^\s])[ \u00A0\u202F\u2009]*(?:,{2,}|;{2,}|:{2,}|,\.(?!\.))|(?<![.\d\s])[ \u00A0\u202F\u2009]*\.\.(?![.\d])/g)) {
         const marks = match[0].trim()
         const mark = marks.endsWith('.') ? '.' : marks[0]!
         add({
@@ -132,7 +158,7 @@ export const sourceTypography = defineRule<SourceTypographyOptions>(
           safe: true
         })
       }
-      for (const match of text.matchAll(/([!?])\1+/g)) {
+      if (text.includes('!!') || text.includes('??')) for (const match of text.matchAll(/([!?])\1+/g)) {
         if (!emphasis.has(match[1]!)) continue
         add({
           from: match.index,
@@ -144,7 +170,7 @@ export const sourceTypography = defineRule<SourceTypographyOptions>(
           safe: false
         })
       }
-      for (const match of text.matchAll(cachedRegExp('(?<=[.!?])(["”’»]?)(' + space + '*)\\.(?![.\\p{L}\\p{N}])', 'gu'))) {
+      if (mayFollowEnd.test(text)) for (const match of text.matchAll(afterEnd)) {
         if (match[1] === '' && match[2] === '') continue
         const from = match.index + match[1]!.length
         add({
@@ -158,7 +184,7 @@ export const sourceTypography = defineRule<SourceTypographyOptions>(
       }
 
       // A space before `: ; ? !` — French typography, not English.
-      for (const match of text.matchAll(spaceBeforeMark)) {
+      if (mayMarkSpace.test(text)) for (const match of text.matchAll(spaceBeforeMark)) {
         const before = text[match.index - 1] ?? ''
         const after = text.slice(match.index + match[0].length, match.index + match[0].length + 8)
         // `10 : 30`, `3 : 1`: a time, a ratio or a score.
@@ -175,11 +201,11 @@ export const sourceTypography = defineRule<SourceTypographyOptions>(
 
       // « guillemets » → English quotation marks.
       const hasOpening = text.includes('«')
-      for (const match of text.matchAll(cachedRegExp('«' + space + '*|' + space + '*»', 'gu'))) {
+      if (hasOpening || text.includes('»')) for (const match of text.matchAll(guillemets)) {
         const opening = match[0].includes('«')
         const end = match.index + match[0].length
         // A lone `»` between title-like words is a breadcrumb separator (boilerplate), not a quote.
-        if (!opening && !hasOpening && spaceRe.test(match[0]) && cachedRegExp('^' + space + '+\\p{Lu}', 'u').test(text.slice(end))) continue
+        if (!opening && !hasOpening && spaceRe.test(match[0]) && breadcrumb.test(text.slice(end))) continue
         add({
           from: match.index,
           to: end,
@@ -191,7 +217,7 @@ export const sourceTypography = defineRule<SourceTypographyOptions>(
       }
 
       // German „low quotes“ → English quotation marks (the German closing `“` is the English opening one).
-      for (const match of text.matchAll(/„([^„“”"]*)([“”])?/g)) {
+      if (text.includes('„')) for (const match of text.matchAll(/„([^„“”"]*)([“”])?/g)) {
         add({
           from: match.index,
           to: match.index + 1,
@@ -207,15 +233,17 @@ export const sourceTypography = defineRule<SourceTypographyOptions>(
       }
 
       // Spaces inside curly quotes: `“ text ”`.
-      for (const match of text.matchAll(cachedRegExp('(?<=^|[\\s(\\[—–])“(' + space + '+)(?=\\S)', 'gu'))) {
+      const hasOpeningCurly = text.includes('“')
+      const hasClosingCurly = text.includes('”')
+      if (hasOpeningCurly) for (const match of text.matchAll(openingSpaced)) {
         add(insideQuote(match.index, match.index + match[0].length, '“'))
       }
-      for (const match of text.matchAll(cachedRegExp('(?<=\\S)(' + space + '+)”(?=[\\s.,;:!?)\\]]|$)', 'gu'))) {
+      if (hasClosingCurly) for (const match of text.matchAll(closingSpaced)) {
         add(insideQuote(match.index, match.index + match[0].length, '”'))
       }
 
       // Straight double quotes, read in pairs when the paragraph has an even number of them.
-      const straightQuotes = [...text.matchAll(/"/g)].map((d) => d.index)
+      const straightQuotes = text.includes('"') ? [...text.matchAll(/"/g)].map((d) => d.index) : []
       if (straightQuotes.length % 2 === 0) {
         for (let index = 0; index < straightQuotes.length; index += 2) {
           const a = straightQuotes[index]!
@@ -236,15 +264,16 @@ export const sourceTypography = defineRule<SourceTypographyOptions>(
       }
 
       // Missing spaces around brackets, quotes and dashes.
-      for (const match of text.matchAll(/\](?=[\p{L}\p{N}])/gu)) {
+      if (text.includes(']')) for (const match of text.matchAll(/\](?=[\p{L}\p{N}])/gu)) {
         add(missingSpace(match.index, match.index + 1, '] ', 'after'))
       }
-      for (const match of text.matchAll(/\)(?=[\p{L}\p{N}])/gu)) {
+      const hasClosingBracket = text.includes(')')
+      if (hasClosingBracket) for (const match of text.matchAll(/\)(?=[\p{L}\p{N}])/gu)) {
         const inner = bracketContent(text, match.index)
         if (inner === undefined || !/[\s\d]/.test(inner)) continue
         add(missingSpace(match.index, match.index + 1, ') ', 'after'))
       }
-      for (const match of text.matchAll(/\)[-–—](?=\p{Lu})/gu)) {
+      if (hasClosingBracket) for (const match of text.matchAll(/\)[-–—](?=\p{Lu})/gu)) {
         add({
           from: match.index,
           to: match.index + 2,
@@ -257,7 +286,7 @@ export const sourceTypography = defineRule<SourceTypographyOptions>(
       // `Gigean(Hérault)`: a name or a number glued to the word before. A
       // lowercase start (`expand(str)`, `member(s)`) or a camelCase word
       // before it is code or an affix, not a slip.
-      for (const match of text.matchAll(/(?<=[\p{L}])\((?=[\p{Lu}\p{N}][^()]{0,200}\))/gu)) {
+      if (hasClosingBracket && text.includes('(')) for (const match of text.matchAll(/(?<=[\p{L}])\((?=[\p{Lu}\p{N}][^()]{0,200}\))/gu)) {
         const end = text.indexOf(')', match.index)
         const inner = text.slice(match.index + 1, end)
         const word = /[\p{L}\p{N}._]*$/u.exec(text.slice(Math.max(0, match.index - 80), match.index))![0]
@@ -265,13 +294,13 @@ export const sourceTypography = defineRule<SourceTypographyOptions>(
         if (!/\s/.test(inner) && inner.length < 4) continue
         add(missingSpace(match.index, match.index + 1, ' (', 'before'))
       }
-      for (const match of text.matchAll(/”(?=[\p{L}\p{N}])/gu)) {
+      if (hasClosingCurly) for (const match of text.matchAll(/”(?=[\p{L}\p{N}])/gu)) {
         add(missingSpace(match.index, match.index + 1, '” ', 'after'))
       }
-      for (const match of text.matchAll(/(?<=[\p{L}\p{N},:;])“/gu)) {
+      if (hasOpeningCurly) for (const match of text.matchAll(/(?<=[\p{L}\p{N},:;])“/gu)) {
         add(missingSpace(match.index, match.index + 1, ' “', 'before'))
       }
-      for (const match of text.matchAll(cachedRegExp('(?<=\\p{L})(' + space + ')([–—])(?=\\p{L})|(?<=\\p{L})([–—])(' + space + ')(?=\\p{L})', 'gu'))) {
+      if (text.includes('–') || text.includes('—')) for (const match of text.matchAll(unbalancedDash)) {
         const dash = match[2] ?? match[3]!
         add({
           from: match.index,
@@ -284,7 +313,7 @@ export const sourceTypography = defineRule<SourceTypographyOptions>(
       }
 
       // An acute accent or an opening quote typed as an apostrophe (`don´t`, `it‘s`).
-      for (const match of text.matchAll(/(?<=\p{L})[´‘](?=\p{L})/gu)) {
+      if (text.includes('´') || text.includes('‘')) for (const match of text.matchAll(/(?<=\p{L})[´‘](?=\p{L})/gu)) {
         add({
           from: match.index,
           to: match.index + 1,
@@ -296,7 +325,7 @@ export const sourceTypography = defineRule<SourceTypographyOptions>(
       }
 
       // Spanish inverted marks `¿` `¡` have no place in English.
-      for (const match of text.matchAll(/[¿¡]/g)) {
+      if (text.includes('¿') || text.includes('¡')) for (const match of text.matchAll(/[¿¡]/g)) {
         add({
           from: match.index,
           to: match.index + 1,
@@ -308,12 +337,12 @@ export const sourceTypography = defineRule<SourceTypographyOptions>(
       }
 
       // Missing space after a comma or a full stop between words (`Paris,France`, `left.Then`).
-      for (const match of text.matchAll(/(?<=\p{Ll}{2})(,)(?=\p{L}{2})|(?<=\p{Ll}{2})([.?!])(?=\p{Lu}\p{Ll})/gu)) {
+      if (mayGlue.test(text)) for (const match of text.matchAll(/(?<=\p{Ll}{2})(,)(?=\p{L}{2})|(?<=\p{Ll}{2})([.?!])(?=\p{Lu}\p{Ll})/gu)) {
         add(missingSpace(match.index, match.index + 1, match[0] + ' ', 'after'))
       }
 
       // A dash left after the end of the last sentence of a paragraph (`… Taiwan. –`): a headline separator.
-      for (const match of text.matchAll(cachedRegExp('(?<=[.!?][”"’»)]?)(' + space + '*[–—-])(?=' + space + '*(?:[\\r\\n]|$))', 'gu'))) {
+      if (mayTrailDash.test(text)) for (const match of text.matchAll(trailingDash)) {
         add({
           from: match.index,
           to: match.index + match[0].length,
@@ -326,7 +355,7 @@ export const sourceTypography = defineRule<SourceTypographyOptions>(
 
       // Spaces just inside brackets: `( in 2020 )`.
       // `name( args )` glued to a word is code style, not prose: only a free-standing bracket counts.
-      for (const match of text.matchAll(cachedRegExp('(?<=^|\\s)\\((' + space + '+)(?=[^\\s)])|(?<=[^\\s(])(' + space + '+)\\)', 'gu'))) {
+      if (mayBracketSpace.test(text)) for (const match of text.matchAll(bracketSpaced)) {
         const opening = match[0].startsWith('(')
         if (!opening) {
           const inner = bracketContent(text, match.index + match[0].length - 1)
@@ -344,7 +373,7 @@ export const sourceTypography = defineRule<SourceTypographyOptions>(
       }
 
       // A space before a comma or a full stop.
-      for (const match of text.matchAll(cachedRegExp('(?<=[\\p{L}\\p{N}”’)\\]»"])(' + space + '+)([,.])(?=\\s|$|["”’)])', 'gu'))) {
+      if (maySpaceBeforeStop.test(text)) for (const match of text.matchAll(spaceBeforeStop)) {
         add({
           from: match.index,
           to: match.index + match[0].length,
@@ -356,7 +385,7 @@ export const sourceTypography = defineRule<SourceTypographyOptions>(
       }
 
       // A straight apostrophe inside curly-quoted text.
-      for (const match of text.matchAll(/“[^“”]*”/g)) {
+      if (hasOpeningCurly && hasClosingCurly && text.includes("'")) for (const match of text.matchAll(/“[^“”]*”/g)) {
         for (const apostrophe of match[0].matchAll(/'/g)) {
           const at = match.index + apostrophe.index
           const before = text[at - 1] ?? ''
