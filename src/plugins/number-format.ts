@@ -98,6 +98,23 @@ export interface NumberFormatOptions extends BaseRuleOptions {
 
 const sp = frenchSpace
 
+// Patterns and pre-tests of the checks, compiled once. Most patterns open
+// with a look-behind, which makes the engine try them at every character;
+// each pre-test is what a match cannot do without (the characters it
+// consumes, in order) and fails on most paragraphs.
+const hasDigit = /\d/
+const spaceChar = /[ \u00A0\u202F\u2009]/
+const splitOrdinal = cachedRegExp('(?<![\\p{L}\\p{N}.,])(\\d{1,3})(' + sp + '+)(st|nd|rd|th)(?![\\p{L}\\p{N}])', 'gu')
+const maySplitOrdinal = /\d[ \u00A0\u202F\u2009]+(?:st|nd|rd|th)(?![\p{L}\p{N}])/u
+const pluralMultiplier = cachedRegExp('(?<=\\d' + sp + ')(millions|billions|trillions)(?!\\p{L})', 'gu')
+const raceTime = cachedRegExp('(?<![\\p{L}\\p{N}\'’])(?:(\\d{1,2})' + sp + '?h' + sp + '?)?(\\d{1,3})[\'’′]([0-5]\\d)(?:"|”|\'\'|’’|″)(?!\\p{N})', 'gu')
+const mayRaceTime = /\d['’′][0-5]\d/
+const clockTime = cachedRegExp('(?<![\\p{L}\\p{N}_:.,/])([01]?\\d|2[0-3])(' + sp + '?)([hH])(?:(' + sp + '?)([0-5]\\d))?(?![\\p{L}\\p{N}])', 'gu')
+const mayTime = /\d[ \u00A0\u202F\u2009]?[hH]/
+const numero = cachedRegExp('(?<![\\p{L}\\p{N}])([nN])°(' + sp + '?)(?=\\d)', 'gu')
+const mayArabicOrdinal = /\d\p{L}/u
+const nounNext = cachedRegExp('^(' + sp + ')(\\p{L}+)', 'u')
+
 type Finding = CharacterFinding
 
 /** What the article's own numbers say about its decimal separator. */
@@ -123,11 +140,20 @@ export const numberFormat = defineRule<NumberFormatOptions>(
     const texts = proseTexts(tree, mapper.doc)
     const evidence = gatherEvidence(texts)
     // Words the article writes in lowercase: `M. Delete …` is a list item, not a title.
-    const lowercase = new Set<string>()
-    for (const {text} of texts) for (const word of text.matchAll(/(?<!\p{L})\p{Ll}+(?!\p{L})/gu)) lowercase.add(word[0])
+    // Gathered on the first title only: most articles have none.
+    let lowercase: Set<string> | undefined
+    const lowercaseWords = () => {
+      if (!lowercase) {
+        lowercase = new Set<string>()
+        for (const {text} of texts) for (const word of text.matchAll(/(?<!\p{L})\p{Ll}+(?!\p{L})/gu)) lowercase.add(word[0])
+      }
+      return lowercase
+    }
 
     for (const prose of texts) {
       const text = prose.text
+      // Every check but the Roman ordinals and the titles needs a digit.
+      const digits = hasDigit.test(text)
       const found: Finding[] = []
       // Characters already reported: the first (most specific) check wins a range.
       const claimed = new Uint8Array(text.length)
@@ -138,9 +164,9 @@ export const numberFormat = defineRule<NumberFormatOptions>(
         found.push(finding)
       }
 
-      for (const finding of multiplied(text, settings)) add(finding)
+      if (digits) for (const finding of multiplied(text, settings)) add(finding)
       // `the 15 th`: an English ordinal suffix split from its number.
-      for (const match of text.matchAll(cachedRegExp('(?<![\\p{L}\\p{N}.,])(\\d{1,3})(' + sp + '+)(st|nd|rd|th)(?![\\p{L}\\p{N}])', 'gu'))) {
+      if (digits && maySplitOrdinal.test(text)) for (const match of text.matchAll(splitOrdinal)) {
         const ordinal = englishOrdinal(Number(match[1]))
         if (!ordinal.endsWith(match[3]!)) continue
         add({
@@ -153,7 +179,7 @@ export const numberFormat = defineRule<NumberFormatOptions>(
         })
       }
       // `2 millions`: French pluralises *millions* and *milliards* after a number; English does not.
-      for (const match of text.matchAll(cachedRegExp('(?<=\\d' + sp + ')(millions|billions|trillions)(?!\\p{L})', 'gu'))) {
+      if (digits && text.includes('illions')) for (const match of text.matchAll(pluralMultiplier)) {
         const singular = match[0].slice(0, -1)
         add({
           from: match.index,
@@ -164,16 +190,20 @@ export const numberFormat = defineRule<NumberFormatOptions>(
           safe: true
         })
       }
-      for (const match of text.matchAll(/(?<![\p{L}\p{N}_.,'’])\d+(?:(?:[.,]|[ \u00A0\u202F\u2009](?=\d))\d+)*/gu)) {
-        // `On March 15 200 people marched`: a date, then a count.
-        const word = /(\p{L}+)\.?[ \u00A0\u202F\u2009]+$/u.exec(text.slice(Math.max(0, match.index - 20), match.index))?.[1]?.toLowerCase()
-        const afterMonth = word !== undefined && settings.months.has(word)
+      if (digits) for (const match of text.matchAll(/(?<![\p{L}\p{N}_.,'’])\d+(?:(?:[.,]|[ \u00A0\u202F\u2009](?=\d))\d+)*/gu)) {
+        // `On March 15 200 people marched`: a date, then a count. Only a
+        // run with a space splits, so only then is the word before read.
+        let afterMonth = false
+        if (settings.months.size > 0 && spaceChar.test(match[0])) {
+          const word = /(\p{L}+)\.?[ \u00A0\u202F\u2009]+$/u.exec(text.slice(Math.max(0, match.index - 20), match.index))?.[1]?.toLowerCase()
+          afterMonth = word !== undefined && settings.months.has(word)
+        }
         for (const run of splitRuns(match[0], match.index, afterMonth)) add(checkNumber(text, run, settings, evidence))
       }
-      for (const finding of ordinals(text, settings)) add(finding)
+      for (const finding of ordinals(text, settings, digits)) add(finding)
       // `1'40"`, `4h32'15"`: French race times. Seconds of 12 or more, or
       // written with a leading zero, cannot be inches (`5'11"` is a height).
-      for (const match of text.matchAll(cachedRegExp('(?<![\\p{L}\\p{N}\'’])(?:(\\d{1,2})' + sp + '?h' + sp + '?)?(\\d{1,3})[\'’′]([0-5]\\d)(?:"|”|\'\'|’’|″)(?!\\p{N})', 'gu'))) {
+      if (digits && mayRaceTime.test(text)) for (const match of text.matchAll(raceTime)) {
         const [, hours, minutes, seconds] = match as unknown as [string, string | undefined, string, string]
         if (hours === undefined && Number(seconds) < 12 && !seconds.startsWith('0')) continue
         const expected = hours === undefined ? minutes + ':' + seconds : hours + ':' + minutes.padStart(2, '0') + ':' + seconds
@@ -186,9 +216,9 @@ export const numberFormat = defineRule<NumberFormatOptions>(
           safe: false
         })
       }
-      for (const finding of times(text, settings)) add(finding)
-      for (const finding of titles(text, settings, lowercase)) add(finding)
-      for (const match of text.matchAll(cachedRegExp('(?<![\\p{L}\\p{N}])([nN])°(' + sp + '?)(?=\\d)', 'gu'))) {
+      if (digits && mayTime.test(text)) for (const finding of times(text, settings)) add(finding)
+      if (settings.mayTitle.test(text)) for (const finding of titles(text, settings, lowercaseWords())) add(finding)
+      if (digits && text.includes('°')) for (const match of text.matchAll(numero)) {
         add({
           from: match.index,
           to: match.index + match[0].length,
@@ -219,25 +249,59 @@ interface Resolved {
   labels: Set<string>
   /** `%` or a currency symbol right after a number, with the space before it. */
   unit: RegExp
+  /** `3 M€`: the multiplier symbols after an amount (undefined without symbols). */
+  multiplied: RegExp | undefined
+  /** What a multiplier match cannot do without: a digit, maybe a space, a symbol. */
+  mayMultiply: RegExp | undefined
+  /** `M. Dupont`: the titles before a name. */
+  titled: RegExp
+  /** What a title match cannot do without. */
+  mayTitle: RegExp
 }
 
+// The same options object comes with every document a processor lints:
+// resolve it once.
+const resolved = new WeakMap<NumberFormatOptions, Resolved>()
+
 function resolve(options: NumberFormatOptions): Resolved {
+  let value = resolved.get(options)
+  if (!value) {
+    value = resolveUncached(options)
+    resolved.set(options, value)
+  }
+  return value
+}
+
+function resolveUncached(options: NumberFormatOptions): Resolved {
   const lower = (values: string[] | undefined, fallback: string[]) => new Set((values ?? fallback).map((d) => d.toLowerCase()))
+  const multipliers = new Map(Object.entries(options.multipliers ?? {'k€': 'thousand', 'M€': 'million', 'Md€': 'billion'}))
+  const symbols = [...multipliers.keys()].sort((a, b) => b.length - a.length)
+  const symbolsSource = symbols.map((d) => d.replace(/[$]/g, '\\$')).join('|')
+  const titles = new Map(Object.entries(options.titles ?? {'M.': ['Mr'], Mme: ['Ms'], Mlle: ['Ms']}))
+  const names = [...titles.keys()].sort((a, b) => b.length - a.length)
+  const namesSource = names.map((d) => d.replace(/\./g, '\\.')).join('|')
   return {
     timeFormat: options.timeFormat === '12h' ? '12h' : '24h',
     ordinalSuffixes: lower(options.ordinalSuffixes, ['er', 're', 'ère', 'e', 'ème', 'eme', 'è']),
     romanNouns: new Map(Object.entries(options.romanNouns ?? {siècle: 'century', siecle: 'century', century: 'century'})),
-    titles: new Map(Object.entries(options.titles ?? {'M.': ['Mr'], Mme: ['Ms'], Mlle: ['Ms']})),
+    titles,
     titleExceptions: new Set(options.titleExceptions ?? ['Night']),
     timeWords: lower(options.timeWords, ['at', 'from', 'to', 'until', 'since', 'before', 'after', 'around', 'by', 'between', 'and']),
     durationWords: lower(options.durationWords, ['for', 'during', 'lasting', 'over', 'in', 'of', 'within']),
     currencies: new Set(options.currencies ?? ['€', '£', '$']),
     decimalContexts: lower(options.decimalContexts, ['million', 'billion', 'trillion', '%', 'percent', 'per cent']),
     countNouns: lower(options.countNouns, ['people', 'inhabitants', 'spectators']),
-    multipliers: new Map(Object.entries(options.multipliers ?? {'k€': 'thousand', 'M€': 'million', 'Md€': 'billion'})),
+    multipliers,
     months: lower(options.months, []),
     labels: lower(options.labels, ['figure', 'fig', 'table']),
-    unit: cachedRegExp('^(' + sp + '?)(%|' + (options.currencies ?? ['€', '£', '$']).map((d) => d.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')).join('|') + ')', '')
+    unit: cachedRegExp('^(' + sp + '?)(%|' + (options.currencies ?? ['€', '£', '$']).map((d) => d.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')).join('|') + ')', ''),
+    multiplied:
+      symbols.length === 0
+        ? undefined
+        : cachedRegExp('(?<![\\p{L}\\p{N}_.,])(\\d+(?:,\\d+)?)(' + sp + '?)(' + symbolsSource + ')(?![\\p{L}\\p{N}])', 'gu'),
+    mayMultiply: symbols.length === 0 ? undefined : cachedRegExp('\\d' + sp + '?(?:' + symbolsSource + ')', 'u'),
+    titled: cachedRegExp('(?<![\\p{L}\\p{N}.])(' + namesSource + ')(?=' + sp + '+(\\p{Lu}\\p{Ll}+))', 'gu'),
+    mayTitle: cachedRegExp('(?:' + namesSource + ')' + sp + '+\\p{Lu}\\p{Ll}', 'u')
   }
 }
 
@@ -347,12 +411,8 @@ function checkNumber(text: string, run: Run, settings: Resolved, evidence: Evide
 
 /** `3 M€`, `2,5 Md€`, `500 k€`: French multiplier symbols after the amount. */
 function* multiplied(text: string, settings: Resolved): Generator<Finding> {
-  const symbols = [...settings.multipliers.keys()].sort((a, b) => b.length - a.length)
-  if (symbols.length === 0) return
-  const pattern = cachedRegExp(
-    '(?<![\\p{L}\\p{N}_.,])(\\d+(?:,\\d+)?)(' + sp + '?)(' + symbols.map((d) => d.replace(/[$]/g, '\\$')).join('|') + ')(?![\\p{L}\\p{N}])',
-    'gu'
-  )
+  const pattern = settings.multiplied
+  if (!pattern || !settings.mayMultiply!.test(text)) return
   for (const match of text.matchAll(pattern)) {
     const amount = match[1]!.replace(',', '.')
     const word = settings.multipliers.get(match[3]!)!
@@ -373,6 +433,9 @@ function* multiplied(text: string, settings: Resolved): Generator<Finding> {
 function gatherEvidence(texts: ProseText[]): Evidence {
   const evidence: Evidence = {french: undefined, english: undefined}
   for (const {text} of texts) {
+    if (evidence.french !== undefined && evidence.english !== undefined) break
+    // Every pattern needs a digit.
+    if (!hasDigit.test(text)) continue
     evidence.french ??=
       /(?<![\p{L}\p{N}.,])\d+,\d{1,2}(?![\p{N},])/u.exec(text)?.[0] ??
       /(?<![\p{L}\p{N}.,])\d{1,3}(?:[ \u00A0\u202F\u2009]\d{3})+(?![\p{N},.])/u.exec(text)?.[0]
@@ -391,9 +454,9 @@ function englishOrdinal(value: number): string {
   return value + (unit === 1 ? 'st' : unit === 2 ? 'nd' : unit === 3 ? 'rd' : 'th')
 }
 
-function* ordinals(text: string, settings: Resolved): Generator<Finding> {
+function* ordinals(text: string, settings: Resolved, digits: boolean): Generator<Finding> {
   const arabic = /(?<![\p{L}\p{N}_.,-])(\d{1,3})(\p{L}{1,3})(?![\p{L}\p{N}])/gu
-  for (const match of text.matchAll(arabic)) {
+  if (digits && mayArabicOrdinal.test(text)) for (const match of text.matchAll(arabic)) {
     const suffix = match[2]!.toLowerCase()
     if (!settings.ordinalSuffixes.has(suffix)) continue
     const number = Number(match[1])
@@ -419,7 +482,7 @@ function* ordinals(text: string, settings: Resolved): Generator<Finding> {
 }
 
 function nounAfter(text: string, at: number, settings: Resolved): {length: number; english: string} | undefined {
-  const next = cachedRegExp('^(' + sp + ')(\\p{L}+)', 'u').exec(text.slice(at))
+  const next = nounNext.exec(text.slice(at))
   if (!next) return undefined
   const english = settings.romanNouns.get(next[2]!) ?? settings.romanNouns.get(next[2]!.toLowerCase())
   return english ? {length: next[0].length, english} : undefined
@@ -462,11 +525,7 @@ function romanValue(value: string): number | undefined {
 }
 
 function* times(text: string, settings: Resolved): Generator<Finding> {
-  const pattern = cachedRegExp(
-    '(?<![\\p{L}\\p{N}_:.,/])([01]?\\d|2[0-3])(' + sp + '?)([hH])(?:(' + sp + '?)([0-5]\\d))?(?![\\p{L}\\p{N}])',
-    'gu'
-  )
-  for (const match of text.matchAll(pattern)) {
+  for (const match of text.matchAll(clockTime)) {
     const hours = Number(match[1])
     const gap = match[2] !== ''
     // `8h 30 people`: minutes must be spaced like the hours (`20h30`, `20 h 30`).
@@ -507,12 +566,7 @@ function durationText(hours: number, minutes: number): string {
 }
 
 function* titles(text: string, settings: Resolved, lowercase: Set<string>): Generator<Finding> {
-  const names = [...settings.titles.keys()].sort((a, b) => b.length - a.length)
-  const pattern = cachedRegExp(
-    '(?<![\\p{L}\\p{N}.])(' + names.map((d) => d.replace(/\./g, '\\.')).join('|') + ')(?=' + sp + '+(\\p{Lu}\\p{Ll}+))',
-    'gu'
-  )
-  for (const match of text.matchAll(pattern)) {
+  for (const match of text.matchAll(settings.titled)) {
     const title = match[1]!
     if (settings.titleExceptions.has(match[2]!) || lowercase.has(match[2]!.toLowerCase())) continue
     if (title === 'M.' || title === 'MM.') {
