@@ -108,6 +108,10 @@ interface Prepared {
 // call), so prepared state is shared by content: the glossary, then the rest.
 const prepared = new WeakMap<object, Map<string, Prepared>>()
 const noGlossary = {}
+// A processor passes the same options object with every document: find its
+// state by identity first, before serialising the options (their word lists
+// are large) to look it up by content.
+const preparedByOptions = new WeakMap<SpellingOptions, Prepared>()
 
 /** The `spelling` rule. */
 export const spelling = defineRule<SpellingOptions>(
@@ -147,13 +151,13 @@ export const spelling = defineRule<SpellingOptions>(
     }
 
     for (const tokens of sentences) {
-      const covered = phraseCovered(tokens, state.phrases)
+      let covered = phraseCovered(tokens, state.phrases)
       for (let index = 0; index < tokens.length; index++) {
         const whole = tokens[index]!
-        if (whole.kind !== 'word' || covered.has(index) || skipped(whole.value)) continue
+        if (whole.kind !== 'word' || covered?.has(index) || skipped(whole.value)) continue
         if (contraction(tokens, index, check)) {
           // `wasn´t`: the wrong apostrophe is source-typography's to report.
-          covered.add(index + 2)
+          ;(covered ??= new Set()).add(index + 2)
           continue
         }
         const token = trimmed(whole)
@@ -281,6 +285,16 @@ function checker(dictionary: SpellDictionary, state: Prepared): Checker {
 
 /** Resolve the options once (per options object). */
 function prepare(options: SpellingOptions): Prepared {
+  let state = preparedByOptions.get(options)
+  if (!state) {
+    state = prepareByContent(options)
+    preparedByOptions.set(options, state)
+  }
+  return state
+}
+
+/** Resolve the options once per content (the glossary, then the rest). */
+function prepareByContent(options: SpellingOptions): Prepared {
   const {glossary, dictionary: _dictionary, severity: _severity, ...rest} = options
   const key = JSON.stringify(rest)
   let byKey = prepared.get(glossary ?? noGlossary)
@@ -353,6 +367,10 @@ export function inflections(word: string): string[] {
 }
 
 const nodeLoader = '../node/spelling.js'
+// The Node loader module, imported once: a dynamic `import()` per document
+// showed in profiles (the module's own cache still answers each call, so
+// `resetSpellDictionary` keeps working).
+let nodeModule: Promise<typeof import('../node/spelling.js')> | undefined
 
 async function resolveDictionary(options: SpellingOptions): Promise<SpellDictionary> {
   const given = options.dictionary
@@ -361,7 +379,8 @@ async function resolveDictionary(options: SpellingOptions): Promise<SpellDiction
   // instead. The specifier is a variable so bundlers leave the Node module
   // (and its `node:fs`) out of the core.
   const loader = nodeLoader
-  const module = (await import(loader)) as typeof import('../node/spelling.js')
+  nodeModule ??= import(loader) as Promise<typeof import('../node/spelling.js')>
+  const module = await nodeModule
   return await module.loadSpellDictionary()
 }
 
@@ -371,12 +390,21 @@ async function resolveDictionary(options: SpellingOptions): Promise<SpellDiction
  * (`Thursday.`), as if it were an abbreviation.
  */
 function trimmed(token: Token): Token {
+  // Most words start with an ASCII letter or digit and end with one (or an
+  // apostrophe): nothing to trim, and no Unicode pattern to run.
+  const value = token.value
+  if (asciiWordChar(value.charCodeAt(0)) && (asciiWordChar(value.charCodeAt(value.length - 1)) || value.charCodeAt(value.length - 1) === 39)) return token
   const match = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}'’]*)$/u.exec(token.value)
   const lead = match?.[1]?.length ?? 0
   const trail = match?.[3]?.length ?? 0
   if (lead === 0 && trail === 0) return token
   const shift = (point: Token['start'], by: number) => ({...point, column: point.column + by, offset: (point.offset ?? 0) + by})
   return {...token, value: token.value.slice(lead, token.value.length - trail), start: shift(token.start, lead), end: shift(token.end, -trail)}
+}
+
+/** Whether a UTF-16 code is an ASCII letter or digit (so `\p{L}` or `\p{N}`). */
+function asciiWordChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)
 }
 
 /**
@@ -456,14 +484,16 @@ function contraction(tokens: Token[], index: number, check: Checker): boolean {
   return check.known(tokens[index]!.value + "'" + rest.value)
 }
 
-/** Indices of tokens inside a listed multi-word loan. */
-function phraseCovered(tokens: Token[], phrases: Map<string, string[][]>): Set<number> {
-  const covered = new Set<number>()
+/** Indices of tokens inside a listed multi-word loan (undefined: none, the usual case). */
+function phraseCovered(tokens: Token[], phrases: Map<string, string[][]>): Set<number> | undefined {
+  let covered: Set<number> | undefined
   if (phrases.size === 0) return covered
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index]!
     if (token.kind !== 'word') continue
-    for (const keys of phrases.get(token.key) ?? []) {
+    const candidates = phrases.get(token.key)
+    if (!candidates) continue
+    for (const keys of candidates) {
       // Punctuation between the words does not break a phrase
       // (`liberté, égalité, fraternité`).
       const matched: number[] = []
@@ -473,7 +503,7 @@ function phraseCovered(tokens: Token[], phrases: Map<string, string[][]>): Set<n
         if (tokens[at]?.kind !== 'word' || tokens[at]!.key !== key) break
         matched.push(at++)
       }
-      if (matched.length === keys.length) for (const position of matched) covered.add(position)
+      if (matched.length === keys.length) for (const position of matched) (covered ??= new Set()).add(position)
     }
   }
   return covered

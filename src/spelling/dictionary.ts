@@ -258,9 +258,16 @@ export function stripPossessive(word: string): string {
   if (length < 2) return word
   const last = word.charCodeAt(length - 1)
   const before = word.charCodeAt(length - 2)
-  const isApostrophe = (code: number) => code === 39 || code === 0x2019
-  const isS = (code: number) => code === 115 || code === 83
   if (isS(last) && isApostrophe(before)) return word.slice(0, -2)
   if (isApostrophe(last) && isS(before)) return word.slice(0, -1)
   return word
+}
+
+// Outside `stripPossessive`: not two closures made for every word.
+function isApostrophe(code: number): boolean {
+  return code === 39 || code === 0x2019
+}
+
+function isS(code: number): boolean {
+  return code === 115 || code === 83
 }
