@@ -30,6 +30,21 @@ const foldMemo = new Map<string, string>()
  * costliest step of tokenising.
  */
 export function fold(value: string): string {
+  // Fast path: in plain ASCII (no backtick, the one ASCII character the
+  // apostrophe rule rewrites) folding is lowering the case — no memo
+  // lookup, and no memo entry; a word without capitals is its own key.
+  // Most words of an English text take it.
+  let ascii = true
+  let upper = false
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index)
+    if (code >= 128 || code === 96) {
+      ascii = false
+      break
+    }
+    if (code >= 65 && code <= 90) upper = true
+  }
+  if (ascii) return upper ? value.toLowerCase() : value
   let key = foldMemo.get(value)
   if (key === undefined) {
     if (foldMemo.size >= 50_000) foldMemo.clear()
