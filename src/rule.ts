@@ -115,11 +115,13 @@ export function defineRule<Options extends BaseRuleOptions>(
         report(report) {
           // Copy the points: trees may be cached and shifted later (the
           // editor path), and a message must keep the place it was given.
-          const message = file.message(report.reason, {
-            place: {start: {...report.place.start}, end: {...report.place.end}},
-            ruleId: report.ruleId ?? meta.id,
-            source: 'mtlint'
-          })
+          const message = withoutStack(() =>
+            file.message(report.reason, {
+              place: {start: {...report.place.start}, end: {...report.place.end}},
+              ruleId: report.ruleId ?? meta.id,
+              source: 'mtlint'
+            })
+          )
           const severity = report.severity ?? defaultSeverity
           const categoryName = report.category ?? meta.category
           message.fatal = severityToFatal(severity)
@@ -141,6 +143,21 @@ export function defineRule<Options extends BaseRuleOptions>(
   Object.defineProperty(plugin, 'name', {value: meta.id})
   plugin.meta = meta
   return plugin
+}
+
+/**
+ * Make a message without capturing a stack trace: `VFileMessage` is an
+ * `Error`, whose constructor records the stack, and then sets `stack` to an
+ * empty string — the capture was ~2% of a lint (bench/NOTES.md).
+ */
+export function withoutStack<T>(make: () => T): T {
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  try {
+    return make()
+  } finally {
+    Error.stackTraceLimit = limit
+  }
 }
 
 /** Sentences of a tree, in order, with their paragraph. */

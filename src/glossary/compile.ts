@@ -171,7 +171,10 @@ export class Glossary {
     // Fast path: most words start no phrase at all.
     if (first.kind === 'source') return undefined
     const child = this.rootChild(first.key)
-    if (!mayBePlural(first)) {
+    // A word that may be a plural starts a phrase through its singular too;
+    // when no singular starts one, it takes the fast paths below like any
+    // other word (a sixth of news words end in `s`).
+    if (!mayBePlural(first) || !singulars(first.key).some((d) => this.rootChild(d) !== null)) {
       if (child === null) return undefined
       // Second fast path: the word starts only longer phrases and the next
       // word continues none (a large glossary makes most common words a

@@ -2,6 +2,7 @@
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {Point} from 'unist'
+import {withoutStack} from '../rule.js'
 
 /** Fields of a message that cross a thread boundary. */
 const fields = ['ruleId', 'source', 'actual', 'expected', 'note', 'url', 'fatal', 'category', 'categoryName', 'safe', 'rule'] as const
@@ -25,11 +26,13 @@ export function serializeMessage(message: VFileMessage): SerializedMessage {
 
 /** Recreate a message on a file. */
 export function restoreMessage(file: VFile, data: SerializedMessage): VFileMessage {
-  const message = file.message(data.reason, {
-    place: data.place,
-    ruleId: data['ruleId'] as string | undefined,
-    source: data['source'] as string | undefined
-  })
+  const message = withoutStack(() =>
+    file.message(data.reason, {
+      place: data.place,
+      ruleId: data['ruleId'] as string | undefined,
+      source: data['source'] as string | undefined
+    })
+  )
   const record = message as unknown as Record<string, unknown>
   for (const field of fields) {
     if (field !== 'ruleId' && field !== 'source' && field in data) record[field] = data[field]
