@@ -21,7 +21,7 @@ import type {VFileMessage} from 'vfile-message'
 import {VFile} from 'vfile'
 import {createTwoFilesPatch} from 'diff'
 import {extensions} from './parse.js'
-import {canPool, defaultJobs, mtlintPerFile, placeholderParse, startPool, stopPool} from './node/pool.js'
+import {canPool, defaultJobs, mtlintPerFile, placeholderParse, poolThreshold, startPool, stopPool} from './node/pool.js'
 import {countFiles} from './node/files.js'
 import {absolutizeConfig, validateConfig, type Config} from './node/config.js'
 import {formatProblem, isConfigError, type Problem} from './errors.js'
@@ -56,7 +56,7 @@ Options:
       --rule <id=setting>    set a rule or entry: off, error, warning, info; repeatable
       --no-spelling          turn the spelling rule off
   -j, --jobs <n>             threads that lint, this one included (default: one
-                             per core when 16 or more files; 1 lints in-process)
+                             per core from 128 files; 1 lints in-process)
       --frail                exit 1 on warnings too
   -q, --quiet                report only files with messages, and no info
       --silent               report only errors
@@ -154,7 +154,7 @@ export async function main(argv: string[], io: {stdin?: NodeJS.ReadableStream; s
       return 2
     }
   }
-  jobs ??= !useStdin && countFiles(files, cwd, extensions, 16) >= 16 ? defaultJobs() : 1
+  jobs ??= !useStdin && countFiles(files, cwd, extensions, poolThreshold) >= poolThreshold ? defaultJobs() : 1
   const pooled = jobs > 1 && canPool()
   const plugin = holdErrors(mtlintPerFile)
 

@@ -42,6 +42,14 @@ export function canPool(): boolean {
   return existsSync(workerFile)
 }
 
+/**
+ * From how many files the CLI starts workers by default. A worker costs
+ * ~0.2 s to start (the bundle, the pack, the dictionaries); measured on a
+ * 2-core machine, the pool lost 12% at 100 articles and won at 1,000
+ * (bench/NOTES.md).
+ */
+export const poolThreshold = 128
+
 /** How many threads lint by default: one per core (the main thread is one of them). */
 export function defaultJobs(): number {
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length
