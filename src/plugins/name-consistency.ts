@@ -318,9 +318,15 @@ function explain(
   return note
 }
 
-/** Folded single words of the glossary's preferred names (`putin` → `Putin`). */
+const preferredByGlossary = new WeakMap<Glossary, Map<string, string>>()
+
+/** Folded single words of the glossary's preferred names (`putin` → `Putin`); read-only. */
 function preferredNames(glossary: Glossary | undefined): Map<string, string> {
+  // Built once per glossary: it walks every entry, and ran for each document.
+  const cached = glossary ? preferredByGlossary.get(glossary) : undefined
+  if (cached) return cached
   const result = new Map<string, string>()
+  if (glossary) preferredByGlossary.set(glossary, result)
   for (const entry of glossary?.entries ?? []) {
     if (entry.family !== 'names') continue
     for (const phrase of entry.preferred) {
