@@ -80,6 +80,7 @@ export class Glossary {
    * lookups miss the CPU cache. Bounded; cleared when full.
    */
   private readonly rootMemo = new Map<string, TrieNode | null>()
+  private readonly matchMemo = new WeakMap<readonly Token[], Hit[]>()
 
   /**
    * Build from compiled entries. Later entries with an id already present
@@ -139,9 +140,14 @@ export class Glossary {
 
   /**
    * Find entries in a sentence's tokens. Longest match wins at each start;
-   * matches do not overlap.
+   * matches do not overlap. Remembered per token list (callers must not
+   * change the list they get).
    */
   match(tokens: readonly Token[]): Hit[] {
+    // The glossary rule and name-consistency both match each sentence's
+    // (shared, unchanging) token list: match it once.
+    const cached = this.matchMemo.get(tokens)
+    if (cached) return cached
     const hits: Hit[] = []
     let index = 0
 
@@ -153,6 +159,7 @@ export class Glossary {
       } else index++
     }
 
+    this.matchMemo.set(tokens, hits)
     return hits
   }
 

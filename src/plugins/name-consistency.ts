@@ -232,6 +232,20 @@ function fullNames(variant: Variant): boolean {
 
 /** Reduce a folded name to its skeleton: transliteration differences rewritten to the English side. */
 export function skeleton(folded: string, transliterations: readonly Transliteration[]): string {
+  // Names repeat within and across articles: one rewrite per name (bounded).
+  let memo = skeletons.get(transliterations)
+  if (!memo) skeletons.set(transliterations, (memo = new Map()))
+  let result = memo.get(folded)
+  if (result !== undefined) return result
+  if (memo.size >= 10_000) memo.clear()
+  result = rewrite(folded, transliterations)
+  memo.set(folded, result)
+  return result
+}
+
+const skeletons = new WeakMap<readonly Transliteration[], Map<string, string>>()
+
+function rewrite(folded: string, transliterations: readonly Transliteration[]): string {
   let result = folded
   for (const {french, english} of transliterations) {
     if (french.startsWith('-')) {
