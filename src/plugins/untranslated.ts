@@ -83,6 +83,8 @@ export interface UntranslatedOptions extends BaseRuleOptions {
 }
 
 interface Compiled {
+  /** What each word is on its own (`lexical`), by the word as written; bounded. */
+  lexicon: Map<string, number>
   strong: Set<string>
   weak: Set<string>
   loans: string[][]
@@ -131,8 +133,32 @@ export const untranslated = defineRule<UntranslatedOptions>(
     for (const sentence of collectSentences(tree)) {
       const tokens = sentenceTokens(sentence)
       if (tokens.length === 0) continue
-      if (await frenchSentence(tokens, compiled, guarded)) continue
-      checkWords(tokens, compiled, guarded)
+      // One pass first, with each word's memoised reading: most sentences of
+      // an English article hold no French-looking word and no bracket, and
+      // then neither check below can find anything. It also spares them an
+      // `await` (a promise and a microtask) per sentence.
+      let words = 0
+      let french = 0
+      let strongish = 0
+      let bracket = false
+      for (const token of tokens) {
+        if (token.kind === 'word') {
+          words++
+          const bits = lexical(token.value, compiled)
+          if (bits !== 0) {
+            french++
+            if ((bits & (strongWord | frenchLowercase)) !== 0) strongish++
+          }
+        } else if (token.value === '[') bracket = true
+      }
+      if (french === 0 && !bracket) continue
+      // The loan phrases of the sentence, found once for both checks.
+      const loans = french === 0 ? noLoans : loanCovered(tokens, compiled)
+      // Upper bounds of `frenchSentence`'s counts: below its thresholds it
+      // cannot report, and the identifier is not consulted.
+      const maybeSentence = words >= compiled.sentenceWords && strongish >= 2 && french >= Math.max(3, Math.ceil(words * 0.4))
+      if (maybeSentence && (await frenchSentence(tokens, words, loans, compiled, guarded))) continue
+      checkWords(tokens, loans, compiled, guarded)
     }
   }
 )
@@ -159,6 +185,7 @@ function compile(options: UntranslatedOptions): Compiled {
   const cached = cache.get(options)
   if (cached) return cached
   const result: Compiled = {
+    lexicon: new Map(),
     strong: new Set((options.strong ?? []).map(lower)),
     weak: new Set((options.weak ?? []).map(lower)),
     // A trailing apostrophe is its own token (maître d'): compare without it.
@@ -206,23 +233,59 @@ function isInitial(tokens: Token[], at: number): boolean {
 /** How a word reads: `strong` French, `weak` French, or not French. */
 function classify(tokens: Token[], at: number, compiled: Compiled): 'strong' | 'weak' | undefined {
   const token = tokens[at]!
-  const value = lower(token.value)
-  if (compiled.words.has(value)) return undefined
+  const kind = lexical(token.value, compiled) & (strongWord | weakWord)
+  if (kind === 0) return undefined
   // A capital inside a sentence is a name (Le Monde, Jean de La Fontaine).
   if (isCapitalized(token.value) && !isInitial(tokens, at)) return undefined
-  if (compiled.strong.has(value)) return 'strong'
-  if (compiled.weak.has(value)) return 'weak'
+  return kind === strongWord ? 'strong' : 'weak'
+}
+
+/** `lexical`: a French-only word (or elided pronoun or article). */
+const strongWord = 1
+/** `lexical`: a French word that is also English or in a loan phrase (or `d'…`). */
+const weakWord = 2
+/** `lexical`: a lowercase word with a French letter (`é`, `ç`…), whatever else it is. */
+const frenchLowercase = 4
+
+/** An empty set of covered indexes, shared (never changed). */
+const noLoans: ReadonlySet<number> = new Set()
+
+/**
+ * What a word is on its own, wherever it stands: `strongWord` or `weakWord`
+ * (or neither) and `frenchLowercase`, as bits. `classify` adds what depends
+ * on the word's place (a capital inside a sentence is a name). Memoised per
+ * options (bounded): every word of every sentence is read, and news
+ * vocabulary repeats; lowering, the set look-ups and the elision patterns
+ * were most of this rule's time.
+ */
+function lexical(written: string, compiled: Compiled): number {
+  const memo = compiled.lexicon
+  let bits = memo.get(written)
+  if (bits === undefined) {
+    if (memo.size >= 50_000) memo.clear()
+    bits = readWord(written, compiled)
+    if (frenchLetters.test(written) && !isCapitalized(written)) bits |= frenchLowercase
+    memo.set(written, bits)
+  }
+  return bits
+}
+
+/** `strongWord`, `weakWord` or 0 for a word as written, its place aside. */
+function readWord(written: string, compiled: Compiled): number {
+  const value = lower(written)
+  if (compiled.words.has(value)) return 0
+  if (compiled.strong.has(value)) return strongWord
+  if (compiled.weak.has(value)) return weakWord
   // Elided French pronouns and articles: l'homme, qu'il, n'a (not d', which
   // English keeps in names and loans: d'Artagnan, hors d'oeuvre).
   // The letter after the apostrophe must be lowercase as written: l'Arbre is a name.
-  // Most words have no apostrophe: skip the elision patterns for them (this
-  // function runs on every word and was the top self time of a warm re-lint).
-  if (!hasApostrophe(token.value)) return undefined
-  const written = token.value.replace(/[’ʼ‘`´]/g, "'")
-  if (englishElisions.has(value)) return undefined
-  if (/^(?:[lncjsmt]|qu|jusqu|lorsqu|puisqu)'\p{Ll}/u.test(written[0]!.toLowerCase() + written.slice(1)) && !/^(?:l|s|t)'s$/i.test(written)) return 'strong'
-  if (/^d'\p{Ll}/u.test(written[0]!.toLowerCase() + written.slice(1))) return 'weak'
-  return undefined
+  // Most words have no apostrophe: skip the elision patterns for them.
+  if (!hasApostrophe(written)) return 0
+  const straight = written.replace(/[’ʼ‘`´]/g, "'")
+  if (englishElisions.has(value)) return 0
+  if (/^(?:[lncjsmt]|qu|jusqu|lorsqu|puisqu)'\p{Ll}/u.test(straight[0]!.toLowerCase() + straight.slice(1)) && !/^(?:l|s|t)'s$/i.test(straight)) return strongWord
+  if (/^d'\p{Ll}/u.test(straight[0]!.toLowerCase() + straight.slice(1))) return weakWord
+  return 0
 }
 
 /** Whether a word holds an apostrophe (straight, curly, modifier, grave or acute). */
@@ -237,7 +300,17 @@ function hasApostrophe(value: string): boolean {
 /** Indexes of tokens covered by an English loan phrase. */
 const loansByFirst = new WeakMap<Compiled, Map<string, string[][]>>()
 
-function loanCovered(tokens: Token[], compiled: Compiled): Set<number> {
+function loanCovered(tokens: Token[], compiled: Compiled): ReadonlySet<number> {
+  const byFirst = loanIndex(compiled)
+  // Most sentences hold no word that starts a loan: no word lists for them.
+  let starts = false
+  for (const token of tokens) {
+    if (token.kind === 'word' && byFirst.has(token.key)) {
+      starts = true
+      break
+    }
+  }
+  if (!starts) return noLoans
   const covered = new Set<number>()
   const words: number[] = []
   tokens.forEach((token, index) => {
@@ -245,8 +318,23 @@ function loanCovered(tokens: Token[], compiled: Compiled): Set<number> {
   })
   // Loans compare folded words: hyphenated loans are one token (vis-à-vis).
   const keys = words.map((index) => tokens[index]!.key)
-  // Loans by first word, built once: scanning every loan at every word was
-  // 62% of this rule's time on news text (bench/NOTES.md).
+  for (let at = 0; at < keys.length; at++) {
+    const candidates = byFirst.get(keys[at]!)
+    if (!candidates) continue
+    for (const loan of candidates) {
+      if (at + loan.length <= keys.length && loan.every((word, offset) => keys[at + offset] === word)) {
+        for (let offset = 0; offset < loan.length; offset++) covered.add(words[at + offset]!)
+      }
+    }
+  }
+  return covered
+}
+
+/**
+ * Loans by first word, built once: scanning every loan at every word was
+ * 62% of this rule's time on news text (bench/NOTES.md).
+ */
+function loanIndex(compiled: Compiled): Map<string, string[][]> {
   let byFirst = loansByFirst.get(compiled)
   if (!byFirst) {
     byFirst = new Map()
@@ -258,16 +346,7 @@ function loanCovered(tokens: Token[], compiled: Compiled): Set<number> {
     }
     loansByFirst.set(compiled, byFirst)
   }
-  for (let at = 0; at < keys.length; at++) {
-    const candidates = byFirst.get(keys[at]!)
-    if (!candidates) continue
-    for (const loan of candidates) {
-      if (at + loan.length <= keys.length && loan.every((word, offset) => keys[at + offset] === word)) {
-        for (let offset = 0; offset < loan.length; offset++) covered.add(words[at + offset]!)
-      }
-    }
-  }
-  return covered
+  return byFirst
 }
 
 /** Whether the word at `at` is inside a quotation presented as French (“the slogan «…»”). */
@@ -291,8 +370,7 @@ function presentedAsFrench(tokens: Token[], at: number, compiled: Compiled): boo
   return false
 }
 
-function checkWords(tokens: Token[], compiled: Compiled, context: RuleContext): void {
-  const loans = loanCovered(tokens, compiled)
+function checkWords(tokens: Token[], loans: ReadonlySet<number>, compiled: Compiled, context: RuleContext): void {
   const kinds = tokens.map((token, index) => (token.kind === 'word' && !loans.has(index) ? classify(tokens, index, compiled) : undefined))
 
   for (let at = 0; at < tokens.length; at++) {
@@ -379,24 +457,26 @@ function reportRun(tokens: Token[], first: number, last: number, text: string, c
   })
 }
 
-/** Report the sentence whole when it is French; true when reported. */
-async function frenchSentence(tokens: Token[], compiled: Compiled, context: RuleContext): Promise<boolean> {
-  const words = tokens.filter((d) => d.kind === 'word')
-  if (words.length < compiled.sentenceWords) return false
-  const loans = loanCovered(tokens, compiled)
+/** Report the sentence whole when it is French; true when reported. `words`: how many word tokens it has. */
+async function frenchSentence(tokens: Token[], words: number, loans: ReadonlySet<number>, compiled: Compiled, context: RuleContext): Promise<boolean> {
+  if (words < compiled.sentenceWords) return false
   let strong = 0
   let weak = 0
-  tokens.forEach((token, index) => {
-    if (token.kind !== 'word' || loans.has(index)) return
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index]!
+    if (token.kind !== 'word') continue
+    // A word that is neither French nor lowercase with a French letter
+    // counts nowhere: skip the look-back below for it (most words).
+    if (lexical(token.value, compiled) === 0 || loans.has(index)) continue
     // Quoted French the sentence presents as French does not count.
-    if (presentedAsFrench(tokens, index, compiled)) return
+    if (presentedAsFrench(tokens, index, compiled)) continue
     const kind = classify(tokens, index, compiled)
-    if (kind === 'strong' || (kind === undefined && frenchLetters.test(token.value) && !isCapitalized(token.value))) strong++
+    if (kind === 'strong' || (kind === undefined && (lexical(token.value, compiled) & frenchLowercase) !== 0)) strong++
     else if (kind === 'weak' && !nextToName(tokens, index)) weak++
-  })
+  }
   // Only a sentence with enough French words, some of them French-only, is
   // worth identifying (“Le Pen et al. met de Villepin” is not).
-  if (strong < 2 || strong + weak < Math.max(3, Math.ceil(words.length * 0.4))) return false
+  if (strong < 2 || strong + weak < Math.max(3, Math.ceil(words * 0.4))) return false
   const first = tokens[0]!
   const last = tokens.at(-1)!
   const text = tokens.map((d, index) => (index > 0 && d.spaceBefore ? ' ' : '') + d.value).join('')
