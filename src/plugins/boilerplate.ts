@@ -114,7 +114,8 @@ interface Compiled {
   bodyWords: number
   labels: Map<string, Label[]>
   promptWords: number
-  prompts: string[][]
+  /** The prompts (as words) by their first word. */
+  promptsByFirst: Map<string, string[][]>
   furniture: Set<string>
   furnitureSmall: Set<string>
   promptNote: string
@@ -174,7 +175,7 @@ export const boilerplate = defineRule<BoilerplateOptions>(
     let bodyEnd = -1
     blocks.forEach((block, index) => {
       // Body: long and ending like prose (a long keyword dump does not).
-      if (block.words >= compiled.bodyWords && sentenceEnd.test(textOf(block.tokens))) bodyEnd = index
+      if (block.words >= compiled.bodyWords && endsLikeSentence(block.tokens)) bodyEnd = index
     })
 
     blocks.forEach((block, index) => {
@@ -274,12 +275,19 @@ function compile(options: BoilerplateOptions): Compiled {
     }
   }
   for (const list of labels.values()) list.sort((a, b) => b.words.length - a.words.length)
+  const prompts = (options.prompts ?? []).map((d) => fold(d).split(/\s+/))
+  const promptsByFirst = new Map<string, string[][]>()
+  for (const prompt of prompts) {
+    const list = promptsByFirst.get(prompt[0]!) ?? []
+    list.push(prompt)
+    promptsByFirst.set(prompt[0]!, list)
+  }
   const result: Compiled = {
     maxBlockWords: options.maxBlockWords ?? 40,
     bodyWords: options.bodyWords ?? 20,
     labels,
     promptWords: options.promptWords ?? 30,
-    prompts: (options.prompts ?? []).map((d) => fold(d).split(/\s+/)),
+    promptsByFirst,
     furniture: new Set((options.furniture ?? []).map(fold)),
     furnitureSmall: new Set((options.furnitureSmall ?? []).map(fold)),
     promptNote: options.promptNote ?? 'A newsletter or paywall prompt scraped from the page with the article.',
@@ -294,12 +302,17 @@ function blocksOf(tree: Root): Block[] {
   const walk = (node: Root | Root['children'][number]) => {
     if (node.type === 'ParagraphNode') {
       const tokens: Token[] = []
+      let words = 0
       for (const child of (node as Paragraph).children) {
-        if (child.type === 'SentenceNode') for (const token of sentenceTokens(child as Sentence)) tokens.push(token)
+        if (child.type !== 'SentenceNode') continue
+        for (const token of sentenceTokens(child as Sentence)) {
+          tokens.push(token)
+          if (token.kind === 'word') words++
+        }
       }
       const first = tokens[0]
       const last = tokens.at(-1)
-      if (first && last) blocks.push({tokens, words: tokens.filter((d) => d.kind === 'word').length, start: first.start, end: last.end})
+      if (first && last) blocks.push({tokens, words, start: first.start, end: last.end})
       return
     }
     if ('children' in node) for (const child of node.children) walk(child as Root['children'][number])
@@ -323,18 +336,45 @@ function textOf(tokens: Token[]): string {
   return text
 }
 
+/**
+ * `sentenceEnd.test(textOf(tokens))` without building the text: reads back
+ * from the last token (a stop, then only closing quotes and brackets; the
+ * space `textOf` puts between two tokens ends the match). Asked of every
+ * long block to find the article body.
+ */
+function endsLikeSentence(tokens: Token[]): boolean {
+  for (let index = tokens.length - 1; index >= 0; index--) {
+    const value = tokens[index]!.value
+    for (let at = value.length - 1; at >= 0; at--) {
+      const code = value.charCodeAt(at)
+      // . ! ? …
+      if (code === 0x2e || code === 0x21 || code === 0x3f || code === 0x2026) return true
+      // " ” » ’ )
+      if (code !== 0x22 && code !== 0x201d && code !== 0xbb && code !== 0x2019 && code !== 0x29) return false
+    }
+    const token = tokens[index]!
+    if (index > 0 && (token.spaceBefore || token.start.line !== tokens[index - 1]!.end.line)) return false
+  }
+  return false
+}
+
 function clip(text: string): string {
   return text.length > 60 ? text.slice(0, 57) + '…' : text
 }
 
 function key(token: Token): string {
-  return token.key.replace(/[.:]+$/, '')
+  // Most keys end in neither `.` nor `:`: no pattern for them.
+  const last = token.key.charCodeAt(token.key.length - 1)
+  return last === 0x2e || last === 0x3a ? token.key.replace(/[.:]+$/, '') : token.key
 }
 
 /** A label at the start of the block or of a `|`-separated segment. */
 function labelFinding(block: Block, compiled: Compiled): (Finding & {whole: boolean}) | undefined {
   const {tokens} = block
-  for (let at = 0; at < tokens.length; at++) {
+  // A label starts the block or a segment among its first seven tokens (see
+  // below): the rest of a long paragraph is not read.
+  const limit = Math.min(tokens.length, 7)
+  for (let at = 0; at < limit; at++) {
     const segmentStart = at === 0 || isSeparator(tokens[at - 1]!) || tokens[at]!.start.line !== tokens[at - 1]!.end.line
     if (!segmentStart) continue
     let first = at
@@ -408,9 +448,13 @@ function isCredit(tokens: Token[]): boolean {
 function promptFinding(block: Block, compiled: Compiled): Finding | undefined {
   if (block.words > compiled.promptWords) return undefined
   const keys = block.tokens.filter((d) => d.kind === 'word').map(key)
-  for (const prompt of compiled.prompts) {
-    for (let at = 0; at + prompt.length <= keys.length; at++) {
-      if (prompt.every((word, offset) => keys[at + offset] === word)) {
+  // Any prompt anywhere makes the same finding: look prompts up by the word
+  // they start with rather than trying each at each word.
+  for (let at = 0; at < keys.length; at++) {
+    const candidates = compiled.promptsByFirst.get(keys[at]!)
+    if (!candidates) continue
+    for (const prompt of candidates) {
+      if (at + prompt.length <= keys.length && prompt.every((word, offset) => keys[at + offset] === word)) {
         return {start: block.start, end: block.end, reason: 'Unexpected newsletter or paywall prompt `' + clip(textOf(block.tokens)) + '`', note: compiled.promptNote, expected: ['']}
       }
     }
@@ -420,13 +464,14 @@ function promptFinding(block: Block, compiled: Compiled): Finding | undefined {
 
 /** A block made only of furniture words (“Share Facebook Twitter Email”, “Advertisement”), or a short `©` credit. */
 function furnitureFinding(block: Block, compiled: Compiled): Finding | undefined {
-  const words = block.tokens.filter((d) => d.kind === 'word')
   const first = block.tokens[0]
   if (first && first.value === '©' && block.words <= 8) {
     const credit = [...compiled.labels.values()].flat().find((d) => d.group.kind === 'credit')?.group
     return {start: block.start, end: block.end, reason: 'Unexpected caption or credit residue `' + clip(textOf(block.tokens)) + '`', note: credit?.note ?? 'A photo credit left from the page.', expected: ['']}
   }
-  if (words.length === 0 || words.length > 12) return undefined
+  // `block.words` counts the word tokens: no list for the long blocks.
+  if (block.words === 0 || block.words > 12) return undefined
+  const words = block.tokens.filter((d) => d.kind === 'word')
   if (!block.tokens.every((d) => d.kind === 'word' || /^[|•·,:;/–—-]$/.test(d.value))) return undefined
   if (!words.every((d) => compiled.furniture.has(key(d)))) return undefined
   if (words.every((d) => compiled.furnitureSmall.has(key(d)))) return undefined
@@ -536,11 +581,14 @@ function htmlFindings(blocks: Block[], file: VFile, compiled: Compiled): Finding
   const doc = String(file.value)
   const findings: Finding[] = []
   const type = file.data.mtlint?.type ?? 'text'
+  const patterns: Array<[RegExp, boolean]> = type === 'text' ? [[htmlAttribute, false], [htmlEntity, true]] : [[htmlAttribute, false]]
   for (const block of blocks) {
     const start = block.start.offset ?? 0
     const end = block.end.offset ?? 0
+    // Cheap pre-tests, block by block: every attribute has `=` and every tag
+    // `<`; every entity `&`. Most blocks have none of them.
+    if (type === 'text' ? !markupCharacter(doc, start, end) : !tokensHold(block.tokens, '=')) continue
     const slice = doc.slice(start, end)
-    const patterns: Array<[RegExp, boolean]> = type === 'text' ? [[htmlAttribute, false], [htmlEntity, true]] : [[htmlAttribute, false]]
     for (const [pattern, entity] of patterns) {
       if (type !== 'text' && !entity) {
         // In Markdown and HTML, markup is syntax: only attributes that reached
@@ -565,6 +613,21 @@ function htmlFindings(blocks: Block[], file: VFile, compiled: Compiled): Finding
     }
   }
   return findings
+}
+
+/** Whether `doc` holds `=`, `<` or `&` between `start` and `end`. */
+function markupCharacter(doc: string, start: number, end: number): boolean {
+  for (let index = start; index < end; index++) {
+    const code = doc.charCodeAt(index)
+    if (code === 0x3d || code === 0x3c || code === 0x26) return true
+  }
+  return false
+}
+
+/** Whether a token's value holds `character` (then `textOf` of the tokens does). */
+function tokensHold(tokens: Token[], character: string): boolean {
+  for (const token of tokens) if (token.value.includes(character)) return true
+  return false
 }
 
 /** A point (1-based line and column, offset) at an offset of the document. */
