@@ -170,7 +170,15 @@ export const quoteInversion = defineRule<QuoteInversionOptions>(
       if ((message as {rule?: string}).rule === 'glossary' && place?.start?.offset !== undefined) glossaryStarts.add(place.start.offset)
     }
     for (const paragraph of paragraphs(tree)) {
-      const tokens: Token[] = []
+      // A paragraph of one sentence (a heading, a caption, a short
+      // paragraph) reads the sentence's shared token list, not a copy.
+      let tokens: Token[]
+      if (paragraph.length === 1) {
+        tokens = sentenceTokens(paragraph[0]!)
+        checkParagraph(tokens, oneSentence, compiled, context, glossaryStarts)
+        continue
+      }
+      tokens = []
       const sentenceStarts = new Set<number>()
       for (const sentence of paragraph) {
         sentenceStarts.add(tokens.length)
@@ -243,15 +251,21 @@ function pluralOf(present: string): string {
   return [plural, ...rest].join(' ')
 }
 
-function* paragraphs(tree: Root): Generator<Array<Sentence>> {
-  const walk = function* (node: Root | Root['children'][number]): Generator<Array<Sentence>> {
+/** The sentence starts of a paragraph of one sentence (read-only). */
+const oneSentence: ReadonlySet<number> = new Set([0])
+
+/** The sentences of each paragraph, in document order (a plain walk: nested generators cost more than the rule's checks). */
+function paragraphs(tree: Root): Array<Array<Sentence>> {
+  const result: Array<Array<Sentence>> = []
+  const walk = (node: Root | Root['children'][number]) => {
     if (node.type === 'ParagraphNode') {
-      yield node.children.filter((d): d is Sentence => d.type === 'SentenceNode')
+      result.push(node.children.filter((d): d is Sentence => d.type === 'SentenceNode'))
       return
     }
-    if ('children' in node) for (const child of node.children) yield* walk(child as Root['children'][number])
+    if ('children' in node) for (const child of node.children) walk(child as Root['children'][number])
   }
-  yield* walk(tree)
+  walk(tree)
+  return result
 }
 
 function isWord(token: Token | undefined): token is Token {
@@ -270,7 +284,7 @@ function bare(token: Token): string {
 
 function checkParagraph(
   tokens: Token[],
-  sentenceStarts: Set<number>,
+  sentenceStarts: ReadonlySet<number>,
   compiled: Compiled,
   context: RuleContext,
   glossaryStarts: Set<number>
@@ -302,7 +316,7 @@ function checkParagraph(
   }
 }
 
-function isClosingQuote(tokens: Token[], at: number, sentenceStarts: Set<number>): boolean {
+function isClosingQuote(tokens: Token[], at: number, sentenceStarts: ReadonlySet<number>): boolean {
   const token = tokens[at]
   if (!token || token.kind !== 'punctuation' || !closingQuotes.has(token.value)) return false
   if (token.value !== '"') return true
@@ -311,16 +325,20 @@ function isClosingQuote(tokens: Token[], at: number, sentenceStarts: Set<number>
   return !token.spaceBefore && at > 0 && !sentenceStarts.has(at)
 }
 
+// Punctuation after which a straight quote opens, and after which a quotation starts a clause.
+const straightQuoteOpeners = new Set([':', '(', '—', '–'])
+const clauseOpeners = new Set([':', '.', '!', '?', '—', '–', '-'])
+
 /**
  * Whether the quotation that ends at `close` is a reported utterance (not a
  * quoted word inside the clause, after which a verb is coordinated).
  */
-function quoteIsUtterance(tokens: Token[], close: number, sentenceStarts: Set<number>, compiled: Compiled): boolean {
+function quoteIsUtterance(tokens: Token[], close: number, sentenceStarts: ReadonlySet<number>, compiled: Compiled): boolean {
   let open = -1
   // Bounded look-back: a quotation longer than this began earlier (accepted).
   for (let at = close - 1; at >= Math.max(0, close - 300); at--) {
     const token = tokens[at]!
-    if (token.kind === 'punctuation' && openingQuotes.has(token.value) && (token.value !== '"' || token.spaceBefore || at === 0 || sentenceStarts.has(at) || !tokens[at - 1] || isPunct(tokens[at - 1], new Set([':', '(', '—', '–'])))) {
+    if (token.kind === 'punctuation' && openingQuotes.has(token.value) && (token.value !== '"' || token.spaceBefore || at === 0 || sentenceStarts.has(at) || !tokens[at - 1] || isPunct(tokens[at - 1], straightQuoteOpeners))) {
       open = at
       break
     }
@@ -330,7 +348,7 @@ function quoteIsUtterance(tokens: Token[], close: number, sentenceStarts: Set<nu
   let words = 0
   for (let at = open + 1; at < close; at++) if (tokens[at]!.kind === 'word') words++
   const previous = tokens[open - 1]
-  const startsClause = open === 0 || sentenceStarts.has(open) || isPunct(previous, new Set([':', '.', '!', '?', '—', '–', '-']))
+  const startsClause = open === 0 || sentenceStarts.has(open) || isPunct(previous, clauseOpeners)
   if (startsClause) return words >= 1
   if (previous && previous.kind === 'word' && !isCapitalized(previous.value) && compiled.embedders.has(bare(previous))) return false
   // After an ordinary word the quotation is more often an object ("sang “God
@@ -340,7 +358,7 @@ function quoteIsUtterance(tokens: Token[], close: number, sentenceStarts: Set<nu
 }
 
 /** Whether a comma closes a clause long enough to be reported speech. */
-function clauseBeforeComma(tokens: Token[], comma: number, sentenceStarts: Set<number>): boolean {
+function clauseBeforeComma(tokens: Token[], comma: number, sentenceStarts: ReadonlySet<number>): boolean {
   // Stops at the third word: a bounded look-back keeps long sentences linear.
   let words = 0
   for (let at = comma - 1; at >= 0 && words < 3; at--) {
