@@ -50,12 +50,12 @@
  *   The Taiwan Strait is tense; Taiwan and Taïwan talks stalled.
  *   Timur Kazbouchev and Timur Kazbushev were one man, Kazbushev said.
  */
-import type {Root} from 'nlcst'
+import type {Root, Sentence} from 'nlcst'
 import type {Point} from 'unist'
 import {location} from 'vfile-location'
 import {defineRule, type BaseRuleOptions} from '../rule.js'
 import type {Glossary} from '../glossary/compile.js'
-import {collectSentences, sentenceTokens} from '../tokens.js'
+import {collectSentences, sentenceTokens, type Token} from '../tokens.js'
 import {fold, isAllCaps, isCapitalized} from '../util/text.js'
 
 /** One transliteration difference: the French and the English spelling. */
@@ -121,10 +121,15 @@ export const nameConsistency = defineRule<NameConsistencyOptions>(
     const finalLetters = options.frenchFinalLetters ?? ['ï', 'ë']
     const minLength = options.minLength ?? 3
     const minTransliteration = options.minTransliterationLength ?? 7
-    const words = new Set((options.words ?? []).map((d) => d.toLowerCase()))
+    const words = projectWords(options)
     const preferred = preferredNames(options.glossary)
-    const points = location(file)
-    const {occurrences, lowercase} = gather(tree, options.glossary, minLength)
+    // The line index is built only for a possessive name (its end is not a
+    // token's): most documents need none.
+    let points: ReturnType<typeof location> | undefined
+    const {occurrences, sentences} = gather(tree, options.glossary, minLength)
+    // Lowercase words are asked about only when a name has two spellings
+    // (rare): gathered then, not for every word of every document.
+    let lowercaseWords: Set<string> | undefined
 
     const groups = new Map<string, Map<string, Variant>>()
     for (const occurrence of occurrences) {
@@ -149,7 +154,8 @@ export const nameConsistency = defineRule<NameConsistencyOptions>(
         if (variant === target || words.has(variant.spelling)) continue
         // An English word capitalised (`Rose` beside `rose`, `Elite` beside
         // `elite`), not a name: its spellings are not a name's.
-        if (lowercase.has(variant.spelling) || lowercase.has(target.spelling)) continue
+        lowercaseWords ??= lowercaseOf(sentences)
+        if (lowercaseWords.has(variant.spelling) || lowercaseWords.has(target.spelling)) continue
         const accentsOnly = variant.folded === target.folded
         // `Eric Zemmour` and `Éric Ciotti`: full names with different neighbours are different people.
         if (fullNames(variant) && fullNames(target) && ![...variant.neighbours].some((d) => target.neighbours.has(d))) continue
@@ -183,47 +189,118 @@ export const nameConsistency = defineRule<NameConsistencyOptions>(
 
     function gather(root: Root, glossary: Glossary | undefined, shortest: number) {
       const found: Occurrence[] = []
-      const lower = new Set<string>()
-      for (const sentence of collectSentences(root)) {
+      const sentences = collectSentences(root)
+      for (const sentence of sentences) {
         const tokens = sentenceTokens(sentence)
-        const covered = new Map<number, boolean>()
+        // Indexes the glossary reports (true: a hit on that one word alone);
+        // no map for the many sentences without a hit.
+        let covered: Map<number, boolean> | undefined
         if (glossary && glossary.size > 0) {
           for (const hit of glossary.match(tokens)) {
+            covered ??= new Map()
             for (let index = hit.start; index <= hit.end; index++) covered.set(index, hit.start === hit.end)
           }
         }
-        const headline = tokens.filter((d) => d.kind === 'word' && /\p{L}/u.test(d.value)).every((d) => isAllCaps(d.value) || !/\p{L}{2}/u.test(d.value))
-        tokens.forEach((token, index) => {
-          if (token.kind !== 'word') return
+        let headline: boolean | undefined
+        for (let index = 0; index < tokens.length; index++) {
+          const token = tokens[index]!
+          if (token.kind !== 'word') continue
           const form = token.possessive ? token.value.slice(0, -token.possessive.length) : token.value
-          if (!isCapitalized(form)) {
-            lower.add(form.toLowerCase())
-            return
-          }
-          if (headline || isAllCaps(form)) return
-          if ((form.match(/\p{L}/gu)?.length ?? 0) < shortest) return
+          if (!isCapitalized(form)) continue
+          // Whether every word with letters is in capitals (or a single
+          // letter): asked once, at the sentence's first capitalised word.
+          headline ??= isHeadline(tokens)
+          if (headline || allCaps(form)) continue
+          if (!hasLetters(form, shortest)) continue
           const neighbours: string[] = []
           const previous = tokens[index - 1]
           const next = tokens[index + 1]
           if (previous?.kind === 'word' && isCapitalized(previous.value)) neighbours.push('p:' + skeleton(previous.key, transliterations))
           if (next?.kind === 'word' && isCapitalized(next.value)) neighbours.push('n:' + skeleton(next.key, transliterations))
           const startOffset = token.start.offset!
+          let end = token.end
+          if (token.possessive) {
+            points ??= location(file)
+            end = points.toPoint(startOffset + form.length) ?? token.end
+          }
           found.push({
             form,
             spelling: form.toLowerCase(),
             folded: fold(form),
             start: token.start,
-            end: token.possessive ? points.toPoint(startOffset + form.length) ?? token.end : token.end,
-            covered: covered.has(index),
-            single: covered.get(index) === true,
+            end,
+            covered: covered !== undefined && covered.has(index),
+            single: covered !== undefined && covered.get(index) === true,
             neighbours
           })
-        })
+        }
       }
-      return {occurrences: found, lowercase: lower}
+      return {occurrences: found, sentences}
     }
   }
 )
+
+/** The lowercase words of the sentences (possessive removed), lowercased. */
+function lowercaseOf(sentences: readonly Sentence[]): Set<string> {
+  const result = new Set<string>()
+  for (const sentence of sentences) {
+    for (const token of sentenceTokens(sentence)) {
+      if (token.kind !== 'word') continue
+      const form = token.possessive ? token.value.slice(0, -token.possessive.length) : token.value
+      if (!isCapitalized(form)) result.add(form.toLowerCase())
+    }
+  }
+  return result
+}
+
+/** Whether a sentence is a headline in capitals: every word with a letter is all caps or has no two letters in a row. */
+function isHeadline(tokens: readonly Token[]): boolean {
+  for (const token of tokens) {
+    if (token.kind !== 'word' || !/\p{L}/u.test(token.value)) continue
+    if (!(allCaps(token.value) || !/\p{L}{2}/u.test(token.value))) return false
+  }
+  return true
+}
+
+/**
+ * `isAllCaps`, with a fast path for ASCII words: no lowercase letter and at
+ * least two capitals. Asked of every capitalised word (and of headline
+ * candidates); the shared helper's replace and case conversions were most
+ * of its cost.
+ */
+function allCaps(value: string): boolean {
+  let capitals = 0
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index)
+    if (code >= 128) return isAllCaps(value)
+    if (code >= 97 && code <= 122) return false
+    if (code >= 65 && code <= 90) capitals++
+  }
+  return capitals > 1
+}
+
+/** Whether a word has at least `count` letters; ASCII words are counted without a pattern or a match array. */
+function hasLetters(value: string, count: number): boolean {
+  let letters = 0
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index)
+    if (code >= 128) return (value.match(/\p{L}/gu)?.length ?? 0) >= count
+    if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) letters++
+  }
+  return letters >= count
+}
+
+const wordsByOptions = new WeakMap<NameConsistencyOptions, Set<string>>()
+
+/** The `words` setting, lowercased; built once per options object (the same for every document). */
+function projectWords(options: NameConsistencyOptions): Set<string> {
+  let words = wordsByOptions.get(options)
+  if (!words) {
+    words = new Set((options.words ?? []).map((d) => d.toLowerCase()))
+    wordsByOptions.set(options, words)
+  }
+  return words
+}
 
 /** Whether every occurrence of a spelling stands next to another capitalised word. */
 function fullNames(variant: Variant): boolean {
