@@ -256,8 +256,38 @@ function lowercaseOf(sentences: readonly Sentence[]): Set<string> {
 /** Whether a sentence is a headline in capitals: every word with a letter is all caps or has no two letters in a row. */
 function isHeadline(tokens: readonly Token[]): boolean {
   for (const token of tokens) {
-    if (token.kind !== 'word' || !/\p{L}/u.test(token.value)) continue
-    if (!(allCaps(token.value) || !/\p{L}{2}/u.test(token.value))) return false
+    if (token.kind !== 'word') continue
+    const value = token.value
+    // ASCII words (most) in one scan, without the Unicode patterns: letters,
+    // two letters in a row, lowercase letters, capitals.
+    let ascii = true
+    let letters = 0
+    let pair = false
+    let lowercase = false
+    let capitals = 0
+    let previousLetter = false
+    for (let index = 0; index < value.length; index++) {
+      const code = value.charCodeAt(index)
+      if (code >= 128) {
+        ascii = false
+        break
+      }
+      const upper = code >= 65 && code <= 90
+      const lower = code >= 97 && code <= 122
+      if (upper) capitals++
+      if (lower) lowercase = true
+      if (upper || lower) {
+        letters++
+        if (previousLetter) pair = true
+      }
+      previousLetter = upper || lower
+    }
+    if (ascii) {
+      if (letters > 0 && pair && (lowercase || capitals < 2)) return false
+      continue
+    }
+    if (!/\p{L}/u.test(value)) continue
+    if (!(allCaps(value) || !/\p{L}{2}/u.test(value))) return false
   }
   return true
 }
