@@ -96,8 +96,10 @@ interface Occurrence {
   covered: boolean
   /** Whether the glossary's hit on this word is this one word alone. */
   single: boolean
-  /** Skeletons of the capitalised neighbours (`p:` before, `n:` after). */
-  neighbours: string[]
+  /** Key of the capitalised word before, if any. */
+  before: string | undefined
+  /** Key of the capitalised word after, if any. */
+  after: string | undefined
 }
 
 /** One spelling of a name, with its occurrences. */
@@ -131,9 +133,23 @@ export const nameConsistency = defineRule<NameConsistencyOptions>(
     // (rare): gathered then, not for every word of every document.
     let lowercaseWords: Set<string> | undefined
 
-    const groups = new Map<string, Map<string, Variant>>()
+    // Most names have one spelling in an article: find the skeletons written
+    // two ways first, and build variants (a set of neighbours each) for
+    // those alone. Groups keep the order of their first occurrence.
+    const keys: string[] = []
+    const spellingOf = new Map<string, string | null>()
     for (const occurrence of occurrences) {
       const key = skeleton(occurrence.folded, transliterations)
+      keys.push(key)
+      const seen = spellingOf.get(key)
+      if (seen === undefined) spellingOf.set(key, occurrence.spelling)
+      else if (seen !== null && seen !== occurrence.spelling) spellingOf.set(key, null)
+    }
+    const groups = new Map<string, Map<string, Variant>>()
+    for (let index = 0; index < occurrences.length; index++) {
+      const occurrence = occurrences[index]!
+      const key = keys[index]!
+      if (spellingOf.get(key) !== null) continue
       let group = groups.get(key)
       if (!group) groups.set(key, (group = new Map()))
       let variant = group.get(occurrence.spelling)
@@ -142,7 +158,10 @@ export const nameConsistency = defineRule<NameConsistencyOptions>(
         group.set(occurrence.spelling, variant)
       }
       variant.occurrences.push(occurrence)
-      for (const neighbour of occurrence.neighbours) variant.neighbours.add(neighbour)
+      // Skeletons of the capitalised neighbours (`p:` before, `n:` after),
+      // made here: only names written two ways need them.
+      if (occurrence.before !== undefined) variant.neighbours.add('p:' + skeleton(occurrence.before, transliterations))
+      if (occurrence.after !== undefined) variant.neighbours.add('n:' + skeleton(occurrence.after, transliterations))
     }
 
     for (const group of groups.values()) {
@@ -212,11 +231,10 @@ export const nameConsistency = defineRule<NameConsistencyOptions>(
           headline ??= isHeadline(tokens)
           if (headline || allCaps(form)) continue
           if (!hasLetters(form, shortest)) continue
-          const neighbours: string[] = []
           const previous = tokens[index - 1]
           const next = tokens[index + 1]
-          if (previous?.kind === 'word' && isCapitalized(previous.value)) neighbours.push('p:' + skeleton(previous.key, transliterations))
-          if (next?.kind === 'word' && isCapitalized(next.value)) neighbours.push('n:' + skeleton(next.key, transliterations))
+          const before = previous?.kind === 'word' && isCapitalized(previous.value) ? previous.key : undefined
+          const after = next?.kind === 'word' && isCapitalized(next.value) ? next.key : undefined
           const startOffset = token.start.offset!
           let end = token.end
           if (token.possessive) {
@@ -231,7 +249,8 @@ export const nameConsistency = defineRule<NameConsistencyOptions>(
             end,
             covered: covered !== undefined && covered.has(index),
             single: covered !== undefined && covered.get(index) === true,
-            neighbours
+            before,
+            after
           })
         }
       }
@@ -334,7 +353,7 @@ function projectWords(options: NameConsistencyOptions): Set<string> {
 
 /** Whether every occurrence of a spelling stands next to another capitalised word. */
 function fullNames(variant: Variant): boolean {
-  return variant.occurrences.every((d) => d.neighbours.length > 0)
+  return variant.occurrences.every((d) => d.before !== undefined || d.after !== undefined)
 }
 
 /** Reduce a folded name to its skeleton: transliteration differences rewritten to the English side. */
