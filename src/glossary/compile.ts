@@ -146,8 +146,16 @@ export class Glossary {
   match(tokens: readonly Token[]): Hit[] {
     // The glossary rule and name-consistency both match each sentence's
     // (shared, unchanging) token list: match it once.
-    const cached = this.matchMemo.get(tokens)
-    if (cached) return cached
+    let hits = this.matchMemo.get(tokens)
+    if (!hits) {
+      hits = this.find(tokens)
+      this.matchMemo.set(tokens, hits)
+    }
+    return hits
+  }
+
+  /** `match` without remembering the result (the benchmarks time the matcher with it). */
+  find(tokens: readonly Token[]): Hit[] {
     const hits: Hit[] = []
     let index = 0
 
@@ -159,7 +167,6 @@ export class Glossary {
       } else index++
     }
 
-    this.matchMemo.set(tokens, hits)
     return hits
   }
 
@@ -187,10 +194,13 @@ export class Glossary {
       // word continues none (a large glossary makes most common words a
       // prefix; the walk below allocates per step). Doubled matcher time
       // from 100 to 1,000 entries, bench/NOTES.md.
-      if (!child.ends) {
-        const second = tokens[start + 1]
-        if (!second || second.kind === 'source' || first.possessive) return undefined
-        if (!child.next.has(second.key) && !mayBePlural(second)) return undefined
+      const second = tokens[start + 1]
+      const continues =
+        second !== undefined && second.kind !== 'source' && !first.possessive && (child.next.has(second.key) || mayBePlural(second))
+      if (!continues) {
+        // Third: a one-word phrase and nothing longer — no walk, no lists
+        // (with 50,000 entries many common words are entries themselves).
+        return child.ends ? this.hitAt(tokens, start, child, start) : undefined
       }
     }
 
@@ -227,23 +237,26 @@ export class Glossary {
     // Longest first; among equal lengths, in trie order.
     if (candidates.length > 1) candidates.sort((a, b) => b.end - a.end)
     for (const candidate of candidates) {
-      // Later entries first: a project's glossary, loaded after the pack,
-      // wins over the pack on the same phrase.
-      const ends = candidate.node.ends!
-      for (let index = ends.length - 1; index >= 0; index--) {
-        const {entry: entryIndex, phrase: phraseIndex} = ends[index]!
-        const entry = this.entries[entryIndex]!
-        const phrase = entry.phrases[phraseIndex]!
-        if (
-          caseMatches(tokens, start, phrase) &&
-          !isPreferred(tokens, start, candidate.end, entry) &&
-          contextAllows(tokens, start, candidate.end, entry)
-        ) {
-          return {entry, start, end: candidate.end}
-        }
-      }
+      const hit = this.hitAt(tokens, start, candidate.node, candidate.end)
+      if (hit) return hit
     }
 
+    return undefined
+  }
+
+  /** The entry a phrase ending at `node` reports from `start` to `end`, if its case, form and context allow. */
+  private hitAt(tokens: readonly Token[], start: number, node: TrieNode, end: number): Hit | undefined {
+    // Later entries first: a project's glossary, loaded after the pack,
+    // wins over the pack on the same phrase.
+    const ends = node.ends!
+    for (let index = ends.length - 1; index >= 0; index--) {
+      const {entry: entryIndex, phrase: phraseIndex} = ends[index]!
+      const entry = this.entries[entryIndex]!
+      const phrase = entry.phrases[phraseIndex]!
+      if (caseMatches(tokens, start, phrase) && !isPreferred(tokens, start, end, entry) && contextAllows(tokens, start, end, entry)) {
+        return {entry, start, end}
+      }
+    }
     return undefined
   }
 }
