@@ -64,6 +64,7 @@ import type {Root, Paragraph, Sentence} from 'nlcst'
 import type {Point} from 'unist'
 import type {VFile} from 'vfile'
 import {defineRule, type BaseRuleOptions, type RuleContext} from '../rule.js'
+import {oncePer} from '../util/once.js'
 import type {Glossary} from '../glossary/compile.js'
 import {sentenceTokens, type Token} from '../tokens.js'
 import {fold, isCapitalized} from '../util/text.js'
@@ -260,11 +261,7 @@ export const boilerplate = defineRule<BoilerplateOptions>(
   }
 )
 
-const cache = new WeakMap<BoilerplateOptions, Compiled>()
-
-function compile(options: BoilerplateOptions): Compiled {
-  const cached = cache.get(options)
-  if (cached) return cached
+const compile = oncePer(function (options: BoilerplateOptions): Compiled {
   const labels = new Map<string, Label[]>()
   for (const group of options.labels ?? []) {
     for (const phrase of group.phrases) {
@@ -293,9 +290,8 @@ function compile(options: BoilerplateOptions): Compiled {
     promptNote: options.promptNote ?? 'A newsletter or paywall prompt scraped from the page with the article.',
     htmlNote: options.htmlNote ?? 'Markup from the source page left in the text.'
   }
-  cache.set(options, result)
   return result
-}
+})
 
 function blocksOf(tree: Root): Block[] {
   const blocks: Block[] = []

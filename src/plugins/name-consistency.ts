@@ -54,6 +54,7 @@ import type {Root, Sentence} from 'nlcst'
 import type {Point} from 'unist'
 import {location} from 'vfile-location'
 import {defineRule, type BaseRuleOptions} from '../rule.js'
+import {oncePer} from '../util/once.js'
 import type {Glossary} from '../glossary/compile.js'
 import {collectSentences, sentenceTokens, type Token} from '../tokens.js'
 import {fold, isAllCaps, isCapitalized} from '../util/text.js'
@@ -339,17 +340,8 @@ function hasLetters(value: string, count: number): boolean {
   return letters >= count
 }
 
-const wordsByOptions = new WeakMap<NameConsistencyOptions, Set<string>>()
-
 /** The `words` setting, lowercased; built once per options object (the same for every document). */
-function projectWords(options: NameConsistencyOptions): Set<string> {
-  let words = wordsByOptions.get(options)
-  if (!words) {
-    words = new Set((options.words ?? []).map((d) => d.toLowerCase()))
-    wordsByOptions.set(options, words)
-  }
-  return words
-}
+const projectWords = oncePer((options: NameConsistencyOptions) => new Set((options.words ?? []).map((d) => d.toLowerCase())))
 
 /** Whether every occurrence of a spelling stands next to another capitalised word. */
 function fullNames(variant: Variant): boolean {
@@ -359,8 +351,7 @@ function fullNames(variant: Variant): boolean {
 /** Reduce a folded name to its skeleton: transliteration differences rewritten to the English side. */
 export function skeleton(folded: string, transliterations: readonly Transliteration[]): string {
   // Names repeat within and across articles: one rewrite per name (bounded).
-  let memo = skeletons.get(transliterations)
-  if (!memo) skeletons.set(transliterations, (memo = new Map()))
+  const memo = skeletons(transliterations)
   let result = memo.get(folded)
   if (result !== undefined) return result
   if (memo.size >= 10_000) memo.clear()
@@ -369,7 +360,7 @@ export function skeleton(folded: string, transliterations: readonly Transliterat
   return result
 }
 
-const skeletons = new WeakMap<readonly Transliteration[], Map<string, string>>()
+const skeletons = oncePer((_: readonly Transliteration[]) => new Map<string, string>())
 
 function rewrite(folded: string, transliterations: readonly Transliteration[]): string {
   let result = folded
@@ -458,16 +449,17 @@ function explain(
   return note
 }
 
-const preferredByGlossary = new WeakMap<Glossary, Map<string, string>>()
-
 /** Folded single words of the glossary's preferred names (`putin` → `Putin`); read-only. */
 function preferredNames(glossary: Glossary | undefined): Map<string, string> {
-  // Built once per glossary: it walks every entry, and ran for each document.
-  const cached = glossary ? preferredByGlossary.get(glossary) : undefined
-  if (cached) return cached
+  return glossary ? preferredOf(glossary) : noNames
+}
+
+const noNames = new Map<string, string>()
+
+// Built once per glossary: it walks every entry, and ran for each document.
+const preferredOf = oncePer(function (glossary: Glossary): Map<string, string> {
   const result = new Map<string, string>()
-  if (glossary) preferredByGlossary.set(glossary, result)
-  for (const entry of glossary?.entries ?? []) {
+  for (const entry of glossary.entries) {
     if (entry.family !== 'names') continue
     for (const phrase of entry.preferred) {
       for (const word of phrase.split(/\s+/)) {
@@ -476,4 +468,4 @@ function preferredNames(glossary: Glossary | undefined): Map<string, string> {
     }
   }
   return result
-}
+})

@@ -64,6 +64,7 @@
  *   She won in 4 h 32'15", 1'06" ahead.
  */
 import {defineRule, type BaseRuleOptions, type RuleContext} from '../rule.js'
+import {oncePer} from '../util/once.js'
 import {cachedRegExp, frenchSpace, placeMapper, proseTexts, reportCharacterFindings, type CharacterFinding, type PlaceMapper, type ProseText} from '../util/source-text.js'
 
 /** Options of the `number-format` rule (defaults in `rules/fr-en/data/number-format.yml`). */
@@ -261,18 +262,7 @@ interface Resolved {
 
 // The same options object comes with every document a processor lints:
 // resolve it once.
-const resolved = new WeakMap<NumberFormatOptions, Resolved>()
-
-function resolve(options: NumberFormatOptions): Resolved {
-  let value = resolved.get(options)
-  if (!value) {
-    value = resolveUncached(options)
-    resolved.set(options, value)
-  }
-  return value
-}
-
-function resolveUncached(options: NumberFormatOptions): Resolved {
+const resolve = oncePer(function (options: NumberFormatOptions): Resolved {
   const lower = (values: string[] | undefined, fallback: string[]) => new Set((values ?? fallback).map((d) => d.toLowerCase()))
   const multipliers = new Map(Object.entries(options.multipliers ?? {'k€': 'thousand', 'M€': 'million', 'Md€': 'billion'}))
   const symbols = [...multipliers.keys()].sort((a, b) => b.length - a.length)
@@ -303,7 +293,7 @@ function resolveUncached(options: NumberFormatOptions): Resolved {
     titled: cachedRegExp('(?<![\\p{L}\\p{N}.])(' + namesSource + ')(?=' + sp + '+(\\p{Lu}\\p{Ll}+))', 'gu'),
     mayTitle: cachedRegExp('(?:' + namesSource + ')' + sp + '+\\p{Lu}\\p{Ll}', 'u')
   }
-}
+})
 
 interface Run {
   value: string

@@ -66,6 +66,7 @@
  */
 import type {Root, Sentence} from 'nlcst'
 import {defineRule, type BaseRuleOptions, type RuleContext} from '../rule.js'
+import {oncePer} from '../util/once.js'
 import {sentenceTokens, type Token} from '../tokens.js'
 import {isCapitalized} from '../util/text.js'
 
@@ -191,11 +192,7 @@ export const quoteInversion = defineRule<QuoteInversionOptions>(
 
 // The options are resolved once per attach: `defineRule` hands the same
 // object to every run, so the compiled lists are cached on it.
-const cache = new WeakMap<QuoteInversionOptions, Compiled>()
-
-function compile(options: QuoteInversionOptions): Compiled {
-  const cached = cache.get(options)
-  if (cached) return cached
+const compile = oncePer(function (options: QuoteInversionOptions): Compiled {
   const quoteOnly = new Set((options.quoteOnly ?? []).map((d) => d.toLowerCase()))
   const forms = new Map<string, VerbForm[]>()
   const add = (verbs: AttributionVerb[] | undefined, tier: Tier) => {
@@ -235,9 +232,8 @@ function compile(options: QuoteInversionOptions): Compiled {
     if (!wanted.has(verb.present.toLowerCase())) continue
     for (const text of [verb.present, pluralOf(verb.present), verb.past]) result.pronounVerbs.set(text.toLowerCase(), verb)
   }
-  cache.set(options, result)
   return result
-}
+})
 
 /** The plural present of a third-person form (`judges` → `judge`, `is worried` → `are worried`). */
 function pluralOf(present: string): string {

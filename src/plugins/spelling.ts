@@ -45,6 +45,7 @@
  */
 import type {Root} from 'nlcst'
 import {defineRule, type BaseRuleOptions} from '../rule.js'
+import {oncePer} from '../util/once.js'
 import type {Glossary} from '../glossary/compile.js'
 import {collectSentences, sentenceTokens, type Token} from '../tokens.js'
 import {fold, foldDiacritics, isCapitalized, matchCase} from '../util/text.js'
@@ -108,10 +109,6 @@ interface Prepared {
 // call), so prepared state is shared by content: the glossary, then the rest.
 const prepared = new WeakMap<object, Map<string, Prepared>>()
 const noGlossary = {}
-// A processor passes the same options object with every document: find its
-// state by identity first, before serialising the options (their word lists
-// are large) to look it up by content.
-const preparedByOptions = new WeakMap<SpellingOptions, Prepared>()
 
 /** The `spelling` rule. */
 export const spelling = defineRule<SpellingOptions>(
@@ -283,15 +280,12 @@ function checker(dictionary: SpellDictionary, state: Prepared): Checker {
   }
 }
 
-/** Resolve the options once (per options object). */
-function prepare(options: SpellingOptions): Prepared {
-  let state = preparedByOptions.get(options)
-  if (!state) {
-    state = prepareByContent(options)
-    preparedByOptions.set(options, state)
-  }
-  return state
-}
+/**
+ * Resolve the options once per options object: a processor passes the same
+ * object with every document, so its state is found by identity before the
+ * options (their word lists are large) are serialised to look it up by content.
+ */
+const prepare = oncePer(prepareByContent)
 
 /** Resolve the options once per content (the glossary, then the rest). */
 function prepareByContent(options: SpellingOptions): Prepared {

@@ -59,6 +59,7 @@
  */
 import type {Root} from 'nlcst'
 import {defineRule, type BaseRuleOptions, type RuleContext} from '../rule.js'
+import {oncePer} from '../util/once.js'
 import {collectSentences, sentenceTokens, type Token} from '../tokens.js'
 import {fold, isCapitalized} from '../util/text.js'
 
@@ -87,7 +88,8 @@ interface Compiled {
   lexicon: Map<string, number>
   strong: Set<string>
   weak: Set<string>
-  loans: string[][]
+  /** English loan phrases (folded words), by first word. */
+  loans: Map<string, string[][]>
   cues: Set<string>
   translations: Map<string, string>
   sentenceWords: number
@@ -175,30 +177,25 @@ function takenRanges(messages: ReadonlyArray<{place?: unknown}>): Array<[number,
   return result
 }
 
-const cache = new WeakMap<UntranslatedOptions, Compiled>()
-
 function lower(value: string): string {
   return value.toLowerCase().replace(/[’ʼ‘`´]/g, "'")
 }
 
-function compile(options: UntranslatedOptions): Compiled {
-  const cached = cache.get(options)
-  if (cached) return cached
-  const result: Compiled = {
+const compile = oncePer(function (options: UntranslatedOptions): Compiled {
+  // A trailing apostrophe is its own token (maître d'): compare without it.
+  const loans = (options.loans ?? []).map((d) => fold(d).split(/[\s,]+/).map((w) => w.replace(/'$/, '')).filter(Boolean))
+  return {
     lexicon: new Map(),
     strong: new Set((options.strong ?? []).map(lower)),
     weak: new Set((options.weak ?? []).map(lower)),
-    // A trailing apostrophe is its own token (maître d'): compare without it.
-    loans: (options.loans ?? []).map((d) => fold(d).split(/[\s,]+/).map((w) => w.replace(/'$/, '')).filter(Boolean)),
+    loans: loansByFirst(loans),
     cues: new Set((options.cues ?? []).map(lower)),
     translations: new Map(Object.entries(options.translations ?? {}).map(([key, value]) => [lower(key), value])),
     sentenceWords: options.sentenceWords ?? 6,
     sentenceMargin: options.sentenceMargin ?? 0.08,
     words: new Set((options.words ?? []).map(lower))
   }
-  cache.set(options, result)
-  return result
-}
+})
 
 // The language identifier is loaded on the first sentence that looks French,
 // so English documents never pay for it.
@@ -298,10 +295,8 @@ function hasApostrophe(value: string): boolean {
 }
 
 /** Indexes of tokens covered by an English loan phrase. */
-const loansByFirst = new WeakMap<Compiled, Map<string, string[][]>>()
-
 function loanCovered(tokens: Token[], compiled: Compiled): ReadonlySet<number> {
-  const byFirst = loanIndex(compiled)
+  const byFirst = compiled.loans
   // Most sentences hold no word that starts a loan: no word lists for them.
   let starts = false
   for (const token of tokens) {
@@ -334,17 +329,13 @@ function loanCovered(tokens: Token[], compiled: Compiled): ReadonlySet<number> {
  * Loans by first word, built once: scanning every loan at every word was
  * 62% of this rule's time on news text (bench/NOTES.md).
  */
-function loanIndex(compiled: Compiled): Map<string, string[][]> {
-  let byFirst = loansByFirst.get(compiled)
-  if (!byFirst) {
-    byFirst = new Map()
-    for (const loan of compiled.loans) {
-      if (loan.length === 0) continue
-      const list = byFirst.get(loan[0]!) ?? []
-      list.push(loan)
-      byFirst.set(loan[0]!, list)
-    }
-    loansByFirst.set(compiled, byFirst)
+function loansByFirst(loans: string[][]): Map<string, string[][]> {
+  const byFirst = new Map<string, string[][]>()
+  for (const loan of loans) {
+    if (loan.length === 0) continue
+    const list = byFirst.get(loan[0]!) ?? []
+    list.push(loan)
+    byFirst.set(loan[0]!, list)
   }
   return byFirst
 }
