@@ -230,7 +230,7 @@ export const nameConsistency = defineRule<NameConsistencyOptions>(
           // Whether every word with letters is in capitals (or a single
           // letter): asked once, at the sentence's first capitalised word.
           headline ??= isHeadline(tokens)
-          if (headline || allCaps(form)) continue
+          if (headline || isAllCaps(form)) continue
           if (!hasLetters(form, shortest)) continue
           const previous = tokens[index - 1]
           const next = tokens[index + 1]
@@ -307,26 +307,9 @@ function isHeadline(tokens: readonly Token[]): boolean {
       continue
     }
     if (!/\p{L}/u.test(value)) continue
-    if (!(allCaps(value) || !/\p{L}{2}/u.test(value))) return false
+    if (!(isAllCaps(value) || !/\p{L}{2}/u.test(value))) return false
   }
   return true
-}
-
-/**
- * `isAllCaps`, with a fast path for ASCII words: no lowercase letter and at
- * least two capitals. Asked of every capitalised word (and of headline
- * candidates); the shared helper's replace and case conversions were most
- * of its cost.
- */
-function allCaps(value: string): boolean {
-  let capitals = 0
-  for (let index = 0; index < value.length; index++) {
-    const code = value.charCodeAt(index)
-    if (code >= 128) return isAllCaps(value)
-    if (code >= 97 && code <= 122) return false
-    if (code >= 65 && code <= 90) capitals++
-  }
-  return capitals > 1
 }
 
 /** Whether a word has at least `count` letters; ASCII words are counted without a pattern or a match array. */

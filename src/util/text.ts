@@ -61,6 +61,18 @@ export function hasCapital(value: string): boolean {
 
 /** Whether a word is written all in capitals (and has at least two letters). */
 export function isAllCaps(value: string): boolean {
+  // Fast path for ASCII (most words): no pattern, no copies.
+  let capitals = 0
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index)
+    if (code >= 128) return allCapsUnicode(value)
+    if (code >= 97 && code <= 122) return false
+    if (code >= 65 && code <= 90) capitals++
+  }
+  return capitals > 1
+}
+
+function allCapsUnicode(value: string): boolean {
   const letters = value.replace(/[^\p{L}]/gu, '')
   return letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()
 }
