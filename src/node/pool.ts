@@ -59,8 +59,9 @@ export function defaultJobs(): number {
 /**
  * Start (or reuse) the pool for `jobs` linting threads: the main thread
  * lints too (unified-engine's own work there is small), so `jobs - 1`
- * workers. One thread fewer holds the pack, the dictionaries and a heap:
- * on 1,000 articles with 2 jobs, 385 → ~300 MB peak RSS (bench/NOTES.md).
+ * workers: one thread fewer holds the pack, the dictionaries and a heap,
+ * and 2 jobs took less CPU than two workers beside an idle main thread
+ * (bench/NOTES.md).
  */
 export function startPool(jobs: number): Tinypool | undefined {
   if (jobs < 2) return undefined
@@ -127,18 +128,7 @@ function pump(): void {
   while (pool && inWorkers < workers * 2 && next < waiting.length) {
     const job = take()
     inWorkers++
-    pool.run(job.task).then(
-      (outcome: Outcome) => {
-        inWorkers--
-        job.resolve(outcome)
-        pump()
-      },
-      (error: unknown) => {
-        inWorkers--
-        job.reject(error)
-        pump()
-      }
-    )
+    settle(job, pool.run(job.task) as Promise<Outcome>, () => inWorkers--)
   }
   if (!mainBusy && next < waiting.length) {
     mainBusy = true
@@ -154,18 +144,15 @@ function runOnMain(): void {
     return
   }
   const job = take()
-  runTask(job.task).then(
-    (outcome) => {
-      mainBusy = false
-      job.resolve(outcome as Outcome)
-      pump()
-    },
-    (error: unknown) => {
-      mainBusy = false
-      job.reject(error)
-      pump()
-    }
-  )
+  settle(job, runTask(job.task), () => (mainBusy = false))
+}
+
+/** Hand a job its outcome, free its thread, and give out more work. */
+function settle(job: Job, outcome: Promise<Outcome>, free: () => void): void {
+  outcome.then(job.resolve, job.reject).finally(() => {
+    free()
+    pump()
+  })
 }
 
 /** The next waiting job (the list is emptied once every job is taken). */
