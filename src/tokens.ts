@@ -7,6 +7,7 @@ import type {Sentence, SentenceContent, Root} from 'nlcst'
 import type {Point} from 'unist'
 import {toString} from 'nlcst-to-string'
 import {fold} from './util/text.js'
+import {memoOn} from './util/memo.js'
 
 /** Kind of a token. */
 export type TokenKind = 'word' | 'punctuation' | 'symbol' | 'source'
@@ -43,7 +44,7 @@ export function splitPossessive(value: string): [string, string] {
   return [value.slice(0, match.index), match[0]]
 }
 
-const tokenCache = new WeakMap<Sentence, {children: Sentence['children']; tokens: Token[]}>()
+const tokenCache = memoOn<Sentence, {children: Sentence['children']; tokens: Token[]}>('mtlint.tokens')
 
 /**
  * The tokens of a sentence, built once per sentence node and shared by every

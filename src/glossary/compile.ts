@@ -8,6 +8,7 @@ import {ParseEnglish} from 'parse-english'
 import {MtlintConfigError, type Problem} from '../errors.js'
 import {collectSentences, contentTokens, singulars, type Token} from '../tokens.js'
 import {foldDiacritics, hasCapital, isAllCaps} from '../util/text.js'
+import {memoOn} from '../util/memo.js'
 import type {CompiledEntry, CompiledPhrase, GlossaryEntry} from './schema.js'
 
 interface TrieNode {
@@ -26,6 +27,9 @@ export interface Hit {
 }
 
 let sharedParser: ParseEnglish | undefined
+
+/** A token list's hits, remembered on the list for the glossary that found them. */
+const matchMemo = memoOn<readonly Token[], {glossary: Glossary; hits: Hit[]}>('mtlint.glossaryHits')
 
 /** Tokenise a phrase the way documents are tokenised. */
 export function phraseTokens(phrase: string): Token[] {
@@ -80,7 +84,6 @@ export class Glossary {
    * lookups miss the CPU cache. Bounded; cleared when full.
    */
   private readonly rootMemo = new Map<string, TrieNode | null>()
-  private readonly matchMemo = new WeakMap<readonly Token[], Hit[]>()
 
   /**
    * Build from compiled entries. Later entries with an id already present
@@ -146,11 +149,10 @@ export class Glossary {
   match(tokens: readonly Token[]): Hit[] {
     // The glossary rule and name-consistency both match each sentence's
     // (shared, unchanging) token list: match it once.
-    let hits = this.matchMemo.get(tokens)
-    if (!hits) {
-      hits = this.find(tokens)
-      this.matchMemo.set(tokens, hits)
-    }
+    const memo = matchMemo.get(tokens)
+    if (memo && memo.glossary === this) return memo.hits
+    const hits = this.find(tokens)
+    matchMemo.set(tokens, {glossary: this, hits})
     return hits
   }
 

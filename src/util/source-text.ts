@@ -11,6 +11,7 @@ import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import type {Severity} from '../types.js'
 import type {RuleContext} from '../rule.js'
+import {memoOn} from './memo.js'
 
 /** Horizontal spaces French typography uses: space, no-break, narrow no-break, thin (a pattern class). */
 export const frenchSpace = '[ \\u00A0\\u202F\\u2009]'
@@ -149,7 +150,7 @@ export function proseTexts(tree: Root, doc?: string): ProseText[] {
   return result
 }
 
-const proseCache = new WeakMap<Root, {doc: string | undefined; texts: ProseText[]}>()
+const proseCache = memoOn<Root, {doc: string | undefined; texts: ProseText[]}>('mtlint.prose')
 
 function collect(node: Leaf, prose: Prose, doc: string | undefined): void {
   if (node.type === 'SourceNode') {
