@@ -4,12 +4,16 @@ import process from 'node:process'
 import v8 from 'node:v8'
 import {main} from './cli.js'
 
-// Grow each heap by at most 2× its live size between full collections
-// (V8's default reaches 4×). Every document's tree is garbage once it is
-// linted, and with the default, 1,000 articles peaked anywhere from 410 to
-// 730 MB; with this, ~280 MB, for 5–15% more time (bench/NOTES.md). The
-// flag is read at each collection, and threads started later share it.
-v8.setFlagsFromString('--heap-growing-percent=100')
+// No allocation-site pretenuring. V8 moves an allocation site's objects
+// straight into the old generation once most of them survive a scavenge —
+// and the first article's trees are all alive when the pack loads — so
+// every later document's nodes were born old, kept their young children
+// alive through the remembered set, and were only freed by full collections:
+// 1,000 articles promoted 270 MB instead of 60, and scavenges took twice as
+// long (bench/NOTES.md, section 7). Documents die young; nothing here gains
+// from the guess. V8 reads the flag at each decision, and threads started
+// later share it.
+v8.setFlagsFromString('--no-allocation-site-pretenuring')
 
 main(process.argv.slice(2)).then(
   (code) => {
