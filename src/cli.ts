@@ -17,11 +17,10 @@ import {PassThrough, Readable} from 'node:stream'
 import {engine} from 'unified-engine'
 import {unified, type Processor} from 'unified'
 import type {Node} from 'unist'
-import type {VFileMessage} from 'vfile-message'
 import {VFile} from 'vfile'
 import {createTwoFilesPatch} from 'diff'
 import {extensions} from './parse.js'
-import {canPool, defaultJobs, mtlintPerFile, placeholderParse, poolThreshold, startPool, stopPool} from './node/pool.js'
+import {canPool, defaultJobs, mtlintPerFile, placeholderParse, poolThreshold, restoreFindings, startPool, stopPool} from './node/pool.js'
 import {countFiles} from './node/files.js'
 import {absolutizeConfig, validateConfig, type Config} from './node/config.js'
 import {formatProblem, isConfigError, type Problem} from './errors.js'
@@ -156,7 +155,7 @@ export async function main(argv: string[], io: {stdin?: NodeJS.ReadableStream; s
   }
   jobs ??= !useStdin && countFiles(files, cwd, extensions, poolThreshold) >= poolThreshold ? defaultJobs() : 1
   const pooled = jobs > 1 && canPool()
-  const plugin = holdErrors(mtlintPerFile)
+  const plugin = mtlintPerFile
 
   const configErrors: Problem[] = []
   const record = (error: unknown) => {
@@ -210,7 +209,7 @@ export async function main(argv: string[], io: {stdin?: NodeJS.ReadableStream; s
       (error, code, context) => {
         if (pooled) void stopPool()
         const linted = (context?.files ?? []) as VFile[]
-        for (const file of linted) releaseErrors(file)
+        for (const file of linted) restoreFindings(file)
         resolve({code: code ?? 1, files: linted, ...(error ? {error} : {})})
       }
     )
@@ -367,43 +366,6 @@ export async function main(argv: string[], io: {stdin?: NodeJS.ReadableStream; s
       scoreFile(file, scoring).failed
   )
   return failed ? 1 : 0
-}
-
-/** Where an error finding's `fatal: true` waits while the engine runs. */
-const held = Symbol('mtlint.fatal')
-
-/**
- * Run an mtlint plugin as one transformer, then hold back `fatal: true` on
- * its findings until the engine is done. unified-engine's queue takes a file
- * with a fatal message for a failed one and stops waiting for it: when such
- * a file reaches the queue after the others have flushed, the engine never
- * calls back and the process exits silently with code 0 (seen with two
- * files, one with an error finding). Running the whole chain inside one
- * transformer is what lets this step come after every rule.
- */
-function holdErrors(plugin: typeof mtlintPerFile) {
-  return function (this: Processor, config?: Config | undefined) {
-    const inner = unified().use(plugin, config).freeze()
-    return async function (tree: Node, file: VFile): Promise<void> {
-      await inner.run(tree as Parameters<typeof inner.run>[0], file)
-      for (const message of file.messages) {
-        if (message.source === 'mtlint' && message.fatal === true) {
-          ;(message as VFileMessage & {[held]?: boolean})[held] = true
-          message.fatal = false
-        }
-      }
-    }
-  }
-}
-
-/** Give held error findings their `fatal: true` back. */
-function releaseErrors(file: VFile): void {
-  for (const message of file.messages as Array<VFileMessage & {[held]?: boolean}>) {
-    if (message[held]) {
-      message.fatal = true
-      delete message[held]
-    }
-  }
 }
 
 /** Whether a file may be fixed: read, and not failed on input (a fatal non-mtlint message). */
