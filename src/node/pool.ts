@@ -15,7 +15,7 @@
 import os from 'node:os'
 import {existsSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
-import Tinypool from 'tinypool'
+import type Tinypool from 'tinypool'
 import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
 import type {Node} from 'unist'
@@ -35,6 +35,16 @@ const workerFile = [new URL('worker.js', import.meta.url), new URL('../worker.js
   .find((file) => existsSync(file)) ?? fileURLToPath(new URL('../worker.js', import.meta.url))
 
 let pool: Tinypool | undefined
+let Pool: typeof Tinypool | undefined
+
+/**
+ * Load tinypool (before `startPool`). Only a pooled run pays for it: its
+ * module runs a shell command to count the CPUs as it loads (~20 ms), a
+ * fifth of a one-file run's own work.
+ */
+export async function loadPool(): Promise<void> {
+  Pool ??= (await import('tinypool')).default
+}
 let workers = 0
 
 /** Whether pooling is possible here (the compiled worker exists: not under a TS loader). */
@@ -43,12 +53,18 @@ export function canPool(): boolean {
 }
 
 /**
- * From how many files the CLI starts workers by default. A worker costs
- * ~0.2 s to start (the bundle, the pack, the dictionaries); measured on a
- * 2-core machine, the pool lost 12% at 100 articles and won at 1,000
- * (bench/NOTES.md).
+ * From how many files the CLI starts workers by default, on a machine with
+ * `cores` CPUs. A worker costs ~0.3 s of CPU to start (the bundle, the pack,
+ * the dictionaries). With three CPUs or more it has one to itself, and pays
+ * back within ~150 articles. With two it does not: the main thread's
+ * linting already keeps ~1.3 CPUs busy (V8's garbage-collector and compiler
+ * threads), so a worker gets what is left and both slow down on shared
+ * memory — measured on a 2-CPU machine, the pool lost 12% at 1,000 articles
+ * and won ~10% at 3,000 (bench/NOTES.md, section 7).
  */
-export const poolThreshold = 128
+export function poolThreshold(cores = defaultJobs()): number {
+  return cores >= 3 ? 128 : 2000
+}
 
 /** How many threads lint by default: one per core (the main thread is one of them). */
 export function defaultJobs(): number {
@@ -66,7 +82,8 @@ export function defaultJobs(): number {
 export function startPool(jobs: number): Tinypool | undefined {
   if (jobs < 2) return undefined
   workers = jobs - 1
-  pool ??= new Tinypool({
+  if (!Pool) throw new Error('mtlint: `loadPool()` must finish before `startPool()`')
+  pool ??= new Pool({
     filename: workerFile,
     minThreads: 1,
     maxThreads: workers,
