@@ -6,8 +6,11 @@
  * document's young nodes made V8's scavenger carry every document's trees
  * into the old generation (bench/NOTES.md, section 7: on 1,000 articles
  * 300 MB promoted instead of 70, and twice the garbage-collection time). A
- * property dies with its object. It is a non-enumerable symbol, so
- * serialisers, `Object.keys`, spreads and unist utilities never see it.
+ * property dies with its object. Its key is a symbol, so JSON,
+ * `structuredClone`, `Object.keys` and unist utilities never see it (a
+ * spread copies it, which is harmless: each memo checks what it was made
+ * from). Plain assignment: `Object.defineProperty` on every sentence cost
+ * ten times as much.
  */
 
 /** Remembered values of one kind, on their objects. */
@@ -26,8 +29,7 @@ export function memoOn<Key extends object, Value>(description: string): Memo<Key
       return (key as {[symbol]?: Value})[symbol]
     },
     set(key, value) {
-      if (Object.hasOwn(key, symbol)) (key as {[symbol]?: Value})[symbol] = value
-      else Object.defineProperty(key, symbol, {value, writable: true, configurable: true, enumerable: false})
+      ;(key as {[symbol]?: Value})[symbol] = value
     }
   }
 }

@@ -134,7 +134,7 @@ export function proseTexts(tree: Root, doc?: string): ProseText[] {
   // Several rules read the prose of the same tree: build it once per tree
   // and document (the result is shared; callers must not change it).
   const cached = proseCache.get(tree)
-  if (cached && cached.doc === doc) return cached.texts
+  if (cached && cached.doc === doc && cached.children === tree.children) return cached.texts
   const result: ProseText[] = []
   const walk = (node: Leaf) => {
     if (node.type === 'ParagraphNode') {
@@ -146,11 +146,11 @@ export function proseTexts(tree: Root, doc?: string): ProseText[] {
     for (const child of node.children ?? []) walk(child)
   }
   walk(tree as unknown as Leaf)
-  proseCache.set(tree, {doc, texts: result})
+  proseCache.set(tree, {doc, children: tree.children, texts: result})
   return result
 }
 
-const proseCache = memoOn<Root, {doc: string | undefined; texts: ProseText[]}>('mtlint.prose')
+const proseCache = memoOn<Root, {doc: string | undefined; children: Root['children']; texts: ProseText[]}>('mtlint.prose')
 
 function collect(node: Leaf, prose: Prose, doc: string | undefined): void {
   if (node.type === 'SourceNode') {
