@@ -340,6 +340,9 @@ function checkInput(doc: string, file: VFile): void {
 
 /** Autolinks (`<https://…>`, GFM literals) become inline code: their text is a URL, not prose. */
 function sourceAutolinks(tree: MdastRoot, doc: string): void {
+  // A link comes from `[`, `<`, or a GFM literal (`www.`, `http://`,
+  // `https://`, an address with `@`): without any, skip the walk.
+  if (!linkHint.test(doc)) return
   visit(tree, 'link', function (node, index, parent) {
     if (!parent || index === undefined || !node.position) return
     const text = doc.slice(node.position.start.offset ?? 0, node.position.end.offset ?? 0)
@@ -350,6 +353,8 @@ function sourceAutolinks(tree: MdastRoot, doc: string): void {
     }
   })
 }
+
+const linkHint = /[[<@]|www\.|https?:\/\//i
 
 const htmlSource = new Set(['code', 'pre', 'kbd', 'samp', 'var', 'tt'])
 const htmlIgnore = new Set(['script', 'style', 'template', 'noscript', 'svg', 'math', 'del', 'head'])

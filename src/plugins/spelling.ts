@@ -101,6 +101,8 @@ interface Prepared {
   suggestions: Map<string, string[]>
   /** Whether a word is known, per word (bounded): news vocabulary repeats. */
   known: Map<string, boolean>
+  /** Memo of `Checker#fine`, by word as written. */
+  fine: Map<string, boolean>
   /** The dictionary `known` answers for. */
   dictionary?: SpellDictionary
 }
@@ -123,6 +125,7 @@ export const spelling = defineRule<SpellingOptions>(
     const state = prepare(options)
     if (state.dictionary !== dictionary) {
       state.known.clear()
+      state.fine.clear()
       state.suggestions.clear()
       state.dictionary = dictionary
     }
@@ -157,6 +160,8 @@ export const spelling = defineRule<SpellingOptions>(
           ;(covered ??= new Set()).add(index + 2)
           continue
         }
+        // Most words: known, in the wanted variant (one lookup).
+        if (check.fine(whole.value)) continue
         const token = trimmed(whole)
         const variantNote = state.variant === 'both' ? undefined : check.otherVariant(stripPossessive(token.value))
         if (!variantNote && check.known(token.value)) continue
@@ -218,6 +223,12 @@ export const spelling = defineRule<SpellingOptions>(
 interface Checker {
   /** Whether a word is correct. */
   known(word: string): boolean
+  /**
+   * Whether a word as written (edge punctuation and all) is known and in
+   * the wanted variant: what the rule asks of nearly every word, answered
+   * from one memo (the checks below it run for the rest).
+   */
+  fine(value: string): boolean
   /** The dictionary form of a lowercase candidate (`paris` → `Paris`), or undefined. */
   dictionaryForm(candidate: string): string | undefined
   /** When the word is the other variant's spelling: which, and which is wanted. */
@@ -243,13 +254,33 @@ function checker(dictionary: SpellDictionary, state: Prepared): Checker {
     const folded = foldDiacritics(value)
     return folded !== value && knownOnce(folded)
   }
+  const known = (word: string) => {
+    let result = state.known.get(word)
+    if (result === undefined) {
+      result = knownUncached(word)
+      if (state.known.size >= 50_000) state.known.clear()
+      state.known.set(word, result)
+    }
+    return result
+  }
+  const otherVariant = (word: string): {spelling: string; wanted: string} | undefined => {
+    if (state.variant === 'both') return undefined
+    const lower = word.toLowerCase()
+    const spelling = dictionary.spellingOf(word) ?? dictionary.spellingOf(lower)
+    if (spelling === 'us' && state.variant === 'gb') return {spelling: 'American', wanted: 'British'}
+    if (spelling === 'gb' && state.variant === 'us') return {spelling: 'British', wanted: 'American'}
+    return undefined
+  }
   return {
-    known(word) {
-      let result = state.known.get(word)
+    known,
+    otherVariant,
+    fine(value) {
+      let result = state.fine.get(value)
       if (result === undefined) {
-        result = knownUncached(word)
-        if (state.known.size >= 50_000) state.known.clear()
-        state.known.set(word, result)
+        const word = trimmedValue(value)
+        result = !otherVariant(stripPossessive(word)) && known(word)
+        if (state.fine.size >= 50_000) state.fine.clear()
+        state.fine.set(value, result)
       }
       return result
     },
@@ -258,14 +289,6 @@ function checker(dictionary: SpellDictionary, state: Prepared): Checker {
       for (const form of [candidate, title]) {
         if ((dictionary.has(form, state.variant) && dictionary.suggestable(form)) || state.personal.has(form)) return form
       }
-      return undefined
-    },
-    otherVariant(word) {
-      if (state.variant === 'both') return undefined
-      const lower = word.toLowerCase()
-      const spelling = dictionary.spellingOf(word) ?? dictionary.spellingOf(lower)
-      if (spelling === 'us' && state.variant === 'gb') return {spelling: 'American', wanted: 'British'}
-      if (spelling === 'gb' && state.variant === 'us') return {spelling: 'British', wanted: 'American'}
       return undefined
     },
     counterparts(word) {
@@ -335,7 +358,8 @@ function prepareByContent(options: SpellingOptions): Prepared {
     maxSuggestions: options.maxSuggestions ?? 30,
     reportNames: options.reportNames ?? false,
     suggestions: new Map(),
-    known: new Map()
+    known: new Map(),
+    fine: new Map()
   }
   if (byKey.size >= 16) byKey.clear()
   byKey.set(key, state)
@@ -384,17 +408,28 @@ async function resolveDictionary(options: SpellingOptions): Promise<SpellDiction
  * (`Thursday.`), as if it were an abbreviation.
  */
 function trimmed(token: Token): Token {
-  // Most words start with an ASCII letter or digit and end with one (or an
-  // apostrophe): nothing to trim, and no Unicode pattern to run.
-  const value = token.value
-  if (asciiWordChar(value.charCodeAt(0)) && (asciiWordChar(value.charCodeAt(value.length - 1)) || value.charCodeAt(value.length - 1) === 39)) return token
-  const match = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}'’]*)$/u.exec(token.value)
-  const lead = match?.[1]?.length ?? 0
-  const trail = match?.[3]?.length ?? 0
+  const [lead, trail] = edges(token.value)
   if (lead === 0 && trail === 0) return token
   const shift = (point: Token['start'], by: number) => ({...point, column: point.column + by, offset: (point.offset ?? 0) + by})
   return {...token, value: token.value.slice(lead, token.value.length - trail), start: shift(token.start, lead), end: shift(token.end, -trail)}
 }
+
+/** A word's text without punctuation at its edges (as `trimmed`). */
+function trimmedValue(value: string): string {
+  const [lead, trail] = edges(value)
+  return lead === 0 && trail === 0 ? value : value.slice(lead, value.length - trail)
+}
+
+/** How many characters of punctuation lead and trail a word. */
+function edges(value: string): [number, number] {
+  // Most words start with an ASCII letter or digit and end with one (or an
+  // apostrophe): nothing to trim, and no Unicode pattern to run.
+  if (asciiWordChar(value.charCodeAt(0)) && (asciiWordChar(value.charCodeAt(value.length - 1)) || value.charCodeAt(value.length - 1) === 39)) return noEdges
+  const match = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}'’]*)$/u.exec(value)
+  return [match?.[1]?.length ?? 0, match?.[3]?.length ?? 0]
+}
+
+const noEdges: [number, number] = [0, 0]
 
 /** Whether a UTF-16 code is an ASCII letter or digit (so `\p{L}` or `\p{N}`). */
 function asciiWordChar(code: number): boolean {
