@@ -28,6 +28,10 @@ export interface Hit {
 
 let sharedParser: ParseEnglish | undefined
 
+// `pathAt`'s candidates (reused: a walk never nests).
+const pathNodes: TrieNode[] = []
+const pathEnds: number[] = []
+
 /** A token list's hits, remembered on the list for the glossary that found them. */
 const matchMemo = memoOn<readonly Token[], {glossary: Glossary; hits: Hit[]}>('mtlint.glossaryHits')
 
@@ -172,6 +176,14 @@ export class Glossary {
     return hits
   }
 
+  /** Whether a singular of a plural-looking key starts a phrase (as `singulars`, without the list). */
+  private singularAtRoot(key: string): boolean {
+    if (key.length < 4 || !key.endsWith('s') || key.endsWith('ss')) return false
+    if (this.rootChild(key.slice(0, -1)) !== null) return true
+    if (key.endsWith('ies')) return this.rootChild(key.slice(0, -3) + 'y') !== null
+    return key.endsWith('es') && this.rootChild(key.slice(0, -2)) !== null
+  }
+
   private rootChild(key: string): TrieNode | null {
     let child = this.rootMemo.get(key)
     if (child === undefined) {
@@ -190,7 +202,7 @@ export class Glossary {
     // A word that may be a plural starts a phrase through its singular too;
     // when no singular starts one, it takes the fast paths below like any
     // other word (a sixth of news words end in `s`).
-    if (!mayBePlural(first) || !singulars(first.key).some((d) => this.rootChild(d) !== null)) {
+    if (!mayBePlural(first) || !this.singularAtRoot(first.key)) {
       if (child === null) return undefined
       // Second fast path: the word starts only longer phrases and the next
       // word continues none (a large glossary makes most common words a
@@ -198,12 +210,19 @@ export class Glossary {
       // from 100 to 1,000 entries, bench/NOTES.md.
       const second = tokens[start + 1]
       const continues =
-        second !== undefined && second.kind !== 'source' && !first.possessive && (child.next.has(second.key) || mayBePlural(second))
+        second !== undefined &&
+        second.kind !== 'source' &&
+        !first.possessive &&
+        (child.next.has(second.key) || (mayBePlural(second) && singularIn(child.next, second.key)))
       if (!continues) {
         // Third: a one-word phrase and nothing longer — no walk, no lists
         // (with 50,000 entries many common words are entries themselves).
         return child.ends ? this.hitAt(tokens, start, child, start) : undefined
       }
+      // Fourth: one path through the trie, while no word on it may reach
+      // another through its singular (what the walk below does with lists).
+      const single = this.pathAt(tokens, start, child)
+      if (single !== false) return single
     }
 
     const candidates: Array<{node: TrieNode; end: number}> = []
@@ -246,6 +265,42 @@ export class Glossary {
     return undefined
   }
 
+  /**
+   * `longestAt` from `first` (the trie child of the word at `start`) when the
+   * walk has one path: the hit, `undefined`, or `false` when a word on the
+   * way could also continue through its singular (then the general walk
+   * decides). Same candidates, tried in the same order, without lists.
+   */
+  private pathAt(tokens: readonly Token[], start: number, first: TrieNode): Hit | undefined | false {
+    let count = 0
+    if (first.ends) {
+      pathNodes[count] = first
+      pathEnds[count++] = start
+    }
+    let node = first
+    if (!tokens[start]!.possessive) {
+      for (let position = start + 1; position < tokens.length; position++) {
+        const token = tokens[position]!
+        if (token.kind === 'source') break
+        if (mayBePlural(token) && singularIn(node.next, token.key)) return false
+        const child = node.next.get(token.key)
+        if (!child) break
+        if (child.ends) {
+          pathNodes[count] = child
+          pathEnds[count++] = position
+        }
+        if (token.possessive) break
+        node = child
+      }
+    }
+    // Longest first.
+    for (let index = count - 1; index >= 0; index--) {
+      const hit = this.hitAt(tokens, start, pathNodes[index]!, pathEnds[index]!)
+      if (hit) return hit
+    }
+    return undefined
+  }
+
   /** The entry a phrase ending at `node` reports from `start` to `end`, if its case, form and context allow. */
   private hitAt(tokens: readonly Token[], start: number, node: TrieNode, end: number): Hit | undefined {
     // Later entries first: a project's glossary, loaded after the pack,
@@ -270,6 +325,14 @@ function folderOf(file: string): string {
 }
 
 /** Whether a token could be the plural of a listed word. */
+/** Whether a singular of a plural-looking key is in `next` (as `singulars`, without the list). */
+function singularIn(next: Map<string, TrieNode>, key: string): boolean {
+  if (key.length < 4 || !key.endsWith('s') || key.endsWith('ss')) return false
+  if (next.has(key.slice(0, -1))) return true
+  if (key.endsWith('ies')) return next.has(key.slice(0, -3) + 'y')
+  return key.endsWith('es') && next.has(key.slice(0, -2))
+}
+
 function mayBePlural(token: Token): boolean {
   return token.kind === 'word' && token.key.length > 3 && token.key.charCodeAt(token.key.length - 1) === 115 /* s */
 }
