@@ -82,12 +82,15 @@ export class Glossary {
   /** Entries by id. */
   readonly byId: ReadonlyMap<string, CompiledEntry>
   private readonly root: TrieNode
+  /** Every word that continues some phrase (second word or later). */
+  private readonly inner = new Set<string>()
   /**
-   * Root lookups by word, memoised: a document's vocabulary is small and
-   * repeats, while the root of a large glossary is a large hash table whose
+   * What the matcher asks of a word, memoised per word: a document's
+   * vocabulary is small and repeats, while the root of a large glossary,
+   * and the set of words inside phrases, are large hash tables whose
    * lookups miss the CPU cache. Bounded; cleared when full.
    */
-  private readonly rootMemo = new Map<string, TrieNode | null>()
+  private readonly wordMemo = new Map<string, WordInfo>()
 
   /**
    * Build from compiled entries. Later entries with an id already present
@@ -109,7 +112,8 @@ export class Glossary {
       entry.phrases.forEach((phrase, phraseIndex) => {
         if (phrase.keys.length === 0) return
         let node = this.root
-        for (const key of phrase.keys) {
+        for (const [position, key] of phrase.keys.entries()) {
+          if (position > 0) this.inner.add(key)
           let child = node.next.get(key)
           if (!child) {
             child = {next: new Map(), ends: undefined}
@@ -176,33 +180,31 @@ export class Glossary {
     return hits
   }
 
-  /** Whether a singular of a plural-looking key starts a phrase (as `singulars`, without the list). */
-  private singularAtRoot(key: string): boolean {
-    if (key.length < 4 || !key.endsWith('s') || key.endsWith('ss')) return false
-    if (this.rootChild(key.slice(0, -1)) !== null) return true
-    if (key.endsWith('ies')) return this.rootChild(key.slice(0, -3) + 'y') !== null
-    return key.endsWith('es') && this.rootChild(key.slice(0, -2)) !== null
-  }
-
-  private rootChild(key: string): TrieNode | null {
-    let child = this.rootMemo.get(key)
-    if (child === undefined) {
-      if (this.rootMemo.size >= 20_000) this.rootMemo.clear()
-      child = this.root.next.get(key) ?? null
-      this.rootMemo.set(key, child)
+  /** What the matcher needs to know of a word (see `WordInfo`). */
+  private word(key: string): WordInfo {
+    let info = this.wordMemo.get(key)
+    if (info === undefined) {
+      if (this.wordMemo.size >= 20_000) this.wordMemo.clear()
+      info = {
+        child: this.root.next.get(key) ?? null,
+        singularStarts: singularIn(this.root.next, key),
+        inner: this.inner.has(key) || singularIn(this.inner, key)
+      }
+      this.wordMemo.set(key, info)
     }
-    return child
+    return info
   }
 
   private longestAt(tokens: readonly Token[], start: number): Hit | undefined {
     const first = tokens[start]!
     // Fast path: most words start no phrase at all.
     if (first.kind === 'source') return undefined
-    const child = this.rootChild(first.key)
+    const info = this.word(first.key)
+    const child = info.child
     // A word that may be a plural starts a phrase through its singular too;
     // when no singular starts one, it takes the fast paths below like any
     // other word (a sixth of news words end in `s`).
-    if (!mayBePlural(first) || !this.singularAtRoot(first.key)) {
+    if (!mayBePlural(first) || !info.singularStarts) {
       if (child === null) return undefined
       // Second fast path: the word starts only longer phrases and the next
       // word continues none (a large glossary makes most common words a
@@ -213,6 +215,9 @@ export class Glossary {
         second !== undefined &&
         second.kind !== 'source' &&
         !first.possessive &&
+        // A word inside no phrase continues none (most words, and no lookup
+        // in this word's continuations, which are many for common words).
+        this.word(second.key).inner &&
         (child.next.has(second.key) || (mayBePlural(second) && singularIn(child.next, second.key)))
       if (!continues) {
         // Third: a one-word phrase and nothing longer — no walk, no lists
@@ -237,7 +242,7 @@ export class Glossary {
       if (token.kind === 'source') break
       const next: TrieNode[] = []
       for (const node of frontier) {
-        const child = node === this.root ? this.rootChild(token.key) : node.next.get(token.key)
+        const child = node === this.root ? this.word(token.key).child : node.next.get(token.key)
         if (child) next.push(child)
         if (mayBePlural(token)) {
           for (const singular of singulars(token.key)) {
@@ -281,7 +286,7 @@ export class Glossary {
     if (!tokens[start]!.possessive) {
       for (let position = start + 1; position < tokens.length; position++) {
         const token = tokens[position]!
-        if (token.kind === 'source') break
+        if (token.kind === 'source' || !this.word(token.key).inner) break
         if (mayBePlural(token) && singularIn(node.next, token.key)) return false
         const child = node.next.get(token.key)
         if (!child) break
@@ -325,8 +330,18 @@ function folderOf(file: string): string {
 }
 
 /** Whether a token could be the plural of a listed word. */
+/** What the matcher asks of a word. */
+interface WordInfo {
+  /** The trie node of the phrases it starts, if any. */
+  child: TrieNode | null
+  /** Whether, read as a plural, one of its singulars starts a phrase. */
+  singularStarts: boolean
+  /** Whether it, or one of its singulars, continues some phrase. */
+  inner: boolean
+}
+
 /** Whether a singular of a plural-looking key is in `next` (as `singulars`, without the list). */
-function singularIn(next: Map<string, TrieNode>, key: string): boolean {
+function singularIn(next: {has(key: string): boolean}, key: string): boolean {
   if (key.length < 4 || !key.endsWith('s') || key.endsWith('ss')) return false
   if (next.has(key.slice(0, -1))) return true
   if (key.endsWith('ies')) return next.has(key.slice(0, -3) + 'y')
