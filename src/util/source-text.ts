@@ -60,6 +60,14 @@ export interface ProseText {
  */
 class Prose implements ProseText {
   text = ''
+  /** Characters so far, `text` and the run not yet appended. */
+  private length = 0
+  /**
+   * Where the one-to-one run not yet in `text` begins in the document: its
+   * characters are appended as one slice of the document when it ends
+   * (appending word by word built a rope every pattern then had to flatten).
+   */
+  private pending = -1
   /** Where each run begins in `text`, ascending. */
   private at: number[] = []
   /** The document offset of each run's first character (one-to-one runs). */
@@ -69,28 +77,43 @@ class Prose implements ProseText {
   /** The document offset after the last one-to-one run, when it ends the text (it may grow). */
   private next = -1
 
+  constructor(private readonly doc: string | undefined) {}
+
   /** Append characters that stand one to one for the document from `start`. */
   plain(value: string, start: number): void {
     if (this.next === start) {
       // The document goes on where the last run stopped: the run grows.
-      this.text += value
+      if (this.doc === undefined) this.text += value
+      this.length += value.length
       this.next = start + value.length
       return
     }
-    this.at.push(this.text.length)
+    this.flush()
+    this.at.push(this.length)
     this.from.push(start)
     this.ranges.push(undefined)
-    this.text += value
+    if (this.doc === undefined) this.text += value
+    else this.pending = start
+    this.length += value.length
     this.next = start + value.length
   }
 
   /** Append characters with their own ranges. */
   mapped(value: string, starts: number[], ends: number[]): void {
-    this.at.push(this.text.length)
+    this.flush()
+    this.at.push(this.length)
     this.from.push(-1)
     this.ranges.push({starts, ends})
     this.text += value
+    this.length += value.length
     this.next = -1
+  }
+
+  /** Put the pending run into `text` (before reading it). */
+  flush(): void {
+    if (this.pending === -1) return
+    this.text += this.doc!.slice(this.pending, this.next)
+    this.pending = -1
   }
 
   start(index: number): number {
@@ -138,8 +161,9 @@ export function proseTexts(tree: Root, doc?: string): ProseText[] {
   const result: ProseText[] = []
   const walk = (node: Leaf) => {
     if (node.type === 'ParagraphNode') {
-      const prose = new Prose()
+      const prose = new Prose(doc)
       collect(node, prose, doc)
+      prose.flush()
       if (prose.text.length > 0) result.push(prose)
       return
     }
