@@ -101,8 +101,8 @@ interface Prepared {
   suggestions: Map<string, string[]>
   /** Whether a word is known, per word (bounded): news vocabulary repeats. */
   known: Map<string, boolean>
-  /** Memo of `Checker#fine`, by word as written. */
-  fine: Map<string, boolean>
+  /** Memo of `Checker#verdict`, by word as written (four Unicode patterns per word were a fifth of a warm re-lint, bench/NOTES.md). */
+  verdicts: Map<string, Verdict>
   /** The dictionary `known` answers for. */
   dictionary?: SpellDictionary
 }
@@ -125,7 +125,7 @@ export const spelling = defineRule<SpellingOptions>(
     const state = prepare(options)
     if (state.dictionary !== dictionary) {
       state.known.clear()
-      state.fine.clear()
+      state.verdicts.clear()
       state.suggestions.clear()
       state.dictionary = dictionary
     }
@@ -154,14 +154,16 @@ export const spelling = defineRule<SpellingOptions>(
       let covered = phraseCovered(tokens, state.phrases)
       for (let index = 0; index < tokens.length; index++) {
         const whole = tokens[index]!
-        if (whole.kind !== 'word' || covered?.has(index) || skipped(whole.value)) continue
+        if (whole.kind !== 'word' || covered?.has(index)) continue
+        // One lookup answers for most words: never checked, or known.
+        const verdict = check.verdict(whole.value)
+        if (verdict === skipWord) continue
         if (contraction(tokens, index, check)) {
           // `wasn´t`: the wrong apostrophe is source-typography's to report.
           ;(covered ??= new Set()).add(index + 2)
           continue
         }
-        // Most words: known, in the wanted variant (one lookup).
-        if (check.fine(whole.value)) continue
+        if (verdict === knownWord) continue
         const token = trimmed(whole)
         const variantNote = state.variant === 'both' ? undefined : check.otherVariant(stripPossessive(token.value))
         if (!variantNote && check.known(token.value)) continue
@@ -219,16 +221,23 @@ export const spelling = defineRule<SpellingOptions>(
   }
 )
 
+/** What the rule makes of a word (`Checker#verdict`). */
+type Verdict = 0 | 1 | 2
+const skipWord = 0
+const knownWord = 1
+const checkWord = 2
+
 /** How words are checked against the dictionary and the personal words. */
 interface Checker {
   /** Whether a word is correct. */
   known(word: string): boolean
   /**
-   * Whether a word as written (edge punctuation and all) is known and in
-   * the wanted variant: what the rule asks of nearly every word, answered
-   * from one memo (the checks below it run for the rest).
+   * What the rule makes of a word as written (edge punctuation and all):
+   * `skipWord` (never checked: see `skipped`), `knownWord` (known, in the
+   * wanted variant), or `checkWord` — nearly every word answered from one memo; the
+   * checks after it run for the rest.
    */
-  fine(value: string): boolean
+  verdict(value: string): Verdict
   /** The dictionary form of a lowercase candidate (`paris` → `Paris`), or undefined. */
   dictionaryForm(candidate: string): string | undefined
   /** When the word is the other variant's spelling: which, and which is wanted. */
@@ -274,13 +283,13 @@ function checker(dictionary: SpellDictionary, state: Prepared): Checker {
   return {
     known,
     otherVariant,
-    fine(value) {
-      let result = state.fine.get(value)
+    verdict(value) {
+      let result = state.verdicts.get(value)
       if (result === undefined) {
         const word = trimmedValue(value)
-        result = !otherVariant(stripPossessive(word)) && known(word)
-        if (state.fine.size >= 50_000) state.fine.clear()
-        state.fine.set(value, result)
+        result = skipped(value) ? skipWord : !otherVariant(stripPossessive(word)) && known(word) ? knownWord : checkWord
+        if (state.verdicts.size >= 50_000) state.verdicts.clear()
+        state.verdicts.set(value, result)
       }
       return result
     },
@@ -359,7 +368,7 @@ function prepareByContent(options: SpellingOptions): Prepared {
     reportNames: options.reportNames ?? false,
     suggestions: new Map(),
     known: new Map(),
-    fine: new Map()
+    verdicts: new Map()
   }
   if (byKey.size >= 16) byKey.clear()
   byKey.set(key, state)
@@ -441,20 +450,6 @@ function asciiWordChar(code: number): boolean {
  * with inner full stops (`a.m`, `i.e`), acronyms (`SNCF`, `ECOWAS`, `MPs`).
  */
 function skipped(value: string): boolean {
-  // Memoised (bounded): four Unicode patterns per word were a fifth of a
-  // warm re-lint (bench/NOTES.md), and news vocabulary repeats.
-  let result = skippedMemo.get(value)
-  if (result === undefined) {
-    if (skippedMemo.size >= 50_000) skippedMemo.clear()
-    result = skippedUncached(value)
-    skippedMemo.set(value, result)
-  }
-  return result
-}
-
-const skippedMemo = new Map<string, boolean>()
-
-function skippedUncached(value: string): boolean {
   // No Latin letter: another script (`Москва`, `東京`) is for the untranslated
   // rule, not an English dictionary.
   if (!/\p{Script=Latin}/u.test(value) || /\p{N}/u.test(value) || /\p{L}\.\p{L}/u.test(value)) return true
