@@ -57,7 +57,7 @@ function runMatcher(texts: string[], compiled: Glossary): {ms: number; messages:
 export function glossaryScaling(options: {articles?: number; sizes?: number[]; runs?: number} = {}): Row[] {
   const count = options.articles ?? 100
   const sizes = options.sizes ?? [100, 1000, 10_000, 50_000]
-  const runs = options.runs ?? 9
+  const runs = options.runs ?? 15
   const texts = articles(count, 42)
   const compiled = new Map<number, Glossary>()
   const compileMs = new Map<number, number>()

@@ -168,13 +168,21 @@ export class Glossary {
   find(tokens: readonly Token[]): Hit[] {
     const hits: Hit[] = []
     let index = 0
+    // Each word is asked about once, as the next word and then as the
+    // first (a common word's next word was asked about twice).
+    let info = this.infoAt(tokens, 0)
 
     while (index < tokens.length) {
-      const hit = this.longestAt(tokens, index)
+      const next = this.infoAt(tokens, index + 1)
+      const hit = this.longestAt(tokens, index, info, next)
       if (hit) {
         hits.push(hit)
         index = hit.end + 1
-      } else index++
+        info = this.infoAt(tokens, index)
+      } else {
+        index++
+        info = next
+      }
     }
 
     return hits
@@ -195,11 +203,17 @@ export class Glossary {
     return info
   }
 
-  private longestAt(tokens: readonly Token[], start: number): Hit | undefined {
+  /** What the matcher asks of the token at `index`, if it is one the matcher reads. */
+  private infoAt(tokens: readonly Token[], index: number): WordInfo | undefined {
+    const token = tokens[index]
+    return token === undefined || token.kind === 'source' ? undefined : this.word(token.key)
+  }
+
+  /** The longest hit from `start`, given `infoAt` of the token there and of the next one. */
+  private longestAt(tokens: readonly Token[], start: number, info: WordInfo | undefined, next: WordInfo | undefined): Hit | undefined {
     const first = tokens[start]!
     // Fast path: most words start no phrase at all.
-    if (first.kind === 'source') return undefined
-    const info = this.word(first.key)
+    if (info === undefined) return undefined
     const child = info.child
     // A word that may be a plural starts a phrase through its singular too;
     // when no singular starts one, it takes the fast paths below like any
@@ -213,11 +227,11 @@ export class Glossary {
       const second = tokens[start + 1]
       const continues =
         second !== undefined &&
-        second.kind !== 'source' &&
+        next !== undefined &&
         !first.possessive &&
         // A word inside no phrase continues none (most words, and no lookup
         // in this word's continuations, which are many for common words).
-        this.word(second.key).inner &&
+        next.inner &&
         (child.next.has(second.key) || (mayBePlural(second) && singularIn(child.next, second.key)))
       if (!continues) {
         // Third: a one-word phrase and nothing longer — no walk, no lists
