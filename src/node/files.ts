@@ -1,5 +1,5 @@
 /** Counting input files cheaply, to decide whether a worker pool pays off. */
-import {readdirSync, statSync} from 'node:fs'
+import {readdirSync, statSync, type Dirent} from 'node:fs'
 import path from 'node:path'
 
 /**
@@ -11,23 +11,27 @@ export function countFiles(args: readonly string[], cwd: string, extensions: rea
   const wanted = new Set(extensions.map((d) => '.' + d))
   let count = 0
   const walk = (folder: string) => {
-    let names: string[]
+    let entries: Dirent[]
     try {
-      names = readdirSync(folder)
+      entries = readdirSync(folder, {withFileTypes: true})
     } catch {
       return
     }
-    for (const name of names) {
+    for (const entry of entries) {
       if (count >= limit) return
+      const name = entry.name
       if (name.startsWith('.') || name === 'node_modules') continue
       const full = path.join(folder, name)
-      let stats
-      try {
-        stats = statSync(full)
-      } catch {
-        continue
+      // The entry says what it is (no stat per file), except a link.
+      let folderEntry = entry.isDirectory()
+      if (entry.isSymbolicLink()) {
+        try {
+          folderEntry = statSync(full).isDirectory()
+        } catch {
+          continue
+        }
       }
-      if (stats.isDirectory()) walk(full)
+      if (folderEntry) walk(full)
       else if (wanted.has(path.extname(name).toLowerCase())) count++
     }
   }
