@@ -13,27 +13,16 @@ import {build, type Plugin} from 'esbuild'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
+// Whether the engine's queue step was found and replaced.
+let replaced = false
+
 const linearQueue: Plugin = {
   name: 'mtlint-linear-queue',
   setup(context) {
-    let replaced = false
     context.onResolve({filter: /^\.\/queue\.js$/}, (args) => {
       if (!/unified-engine[\\/]lib[\\/]file-pipeline[\\/]index\.js$/.test(args.importer)) return undefined
       replaced = true
       return {path: path.join(root, 'src', 'node', 'engine-queue.ts')}
-    })
-    context.onEnd((result) => {
-      // A new unified-engine that moved its queue must not go unnoticed.
-      if (result.errors.length === 0 && !replaced) {
-        result.errors.push({
-          id: '',
-          pluginName: 'mtlint-linear-queue',
-          text: "unified-engine's lib/file-pipeline/index.js no longer imports ./queue.js: update src/node/engine-queue.ts and src/build-bundle.ts",
-          location: null,
-          notes: [],
-          detail: undefined
-        })
-      }
     })
   }
 }
@@ -56,3 +45,9 @@ await build({
     js: "import {createRequire as __mtlintCreateRequire} from 'node:module'; const require = __mtlintCreateRequire(import.meta.url);"
   }
 })
+
+// A new unified-engine that moved its queue must not go unnoticed.
+if (!replaced) {
+  console.error("mtlint: unified-engine's lib/file-pipeline/index.js no longer imports ./queue.js: update src/node/engine-queue.ts and src/build-bundle.ts")
+  process.exitCode = 1
+}
