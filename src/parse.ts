@@ -205,7 +205,7 @@ export function parseToNlcst(doc: string, file: VFile, type: DocumentType): Nlcs
     sourceTree = textComments(doc, tree)
   }
 
-  if (type !== 'text') realign(tree, doc)
+  if (type === 'html' || (type === 'markdown' && !alignedAsWritten(doc))) realign(tree, doc)
   markSources(tree, doc)
   file.data.mtlint = {type, sourceTree}
   return tree
@@ -225,6 +225,21 @@ export function endPoint(doc: string): Point {
     }
   }
   return {line, column: doc.length - lineStart + 1, offset: doc.length}
+}
+
+/**
+ * Whether every text node of a Markdown document reads as its source,
+ * character for character, so the bridge's positions need no realigning.
+ * A value differs from its source only through a character reference or an
+ * escape (`&`, `\`), a tab or carriage return, what the parser strips from
+ * a line (the prefix of a continuation line — a line starting with a space
+ * or `>` — and spaces before a line ending), or a code span or image, whose
+ * text the bridge places at the node's start (backtick, `![`). Plain news
+ * prose has none of them (the realignment pass was ~2% of a lint);
+ * `tests/parse-align.test.ts` checks the claim.
+ */
+export function alignedAsWritten(doc: string): boolean {
+  return !/[&\\\t\r`]|\n[ >]| \n|!\[/.test(doc)
 }
 
 /** How far a word may sit past where the bridge placed it (entities, `> ` prefixes). */
@@ -264,6 +279,17 @@ function realign(tree: NlcstRoot, doc: string): void {
       // A new text node: the bridge's own place is right again.
       found = placed
       drift = 0
+    } else if (node.type === 'WhiteSpaceNode' && value.includes('\n')) {
+      // A line break the bridge put between blocks (list items, paragraphs):
+      // the source has other characters there (`\n- `), and searching for
+      // them ran on to a later blank line and took every following word with
+      // it. Where the drift says it is, or where the bridge put it.
+      if (doc.startsWith(value, placed + drift) && placed + drift >= cursor) {
+        found = placed + drift
+      } else {
+        settle(Math.max(cursor, placed))
+        return false
+      }
     } else {
       const from = Math.max(cursor, placed + drift)
       const index = doc.indexOf(value, from)

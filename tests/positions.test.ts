@@ -26,6 +26,13 @@ describe('positions are exact in the original file', () => {
     expect(await places(html, 'a.html')).toEqual(['1:30-1:37 Poutine', '2:13-2:20 Poutine'])
   })
 
+  it('in Markdown after tight lists, with and without an entity in the document', async () => {
+    const lists = '- a note\n- a Poutine b\n\n1. first\n2. Poutine\n\n- a Poutine\n- Poutine c\n\nPoutine left.\n'
+    const expected = ['2:5-2:12 Poutine', '5:4-5:11 Poutine', '7:5-7:12 Poutine', '8:3-8:10 Poutine', '10:1-10:8 Poutine']
+    expect(await places(lists, 'a.md')).toEqual(expected)
+    expect(await places(lists + '\nTom &amp; Jerry.\n', 'a.md')).toEqual(expected)
+  })
+
   it('handles empty and whitespace-only documents', async () => {
     for (const name of ['a.txt', 'a.md', 'a.html']) {
       expect((await lintText('', name)).messages).toEqual([])
