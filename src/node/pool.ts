@@ -55,8 +55,10 @@ export function canPool(): boolean {
 /**
  * From how many files the CLI starts workers by default, on a machine with
  * `cores` CPUs. A worker costs ~0.3 s of CPU to start (the bundle, the pack,
- * the dictionaries). With three CPUs or more it has one to itself, and pays
- * back within ~150 articles. With two it does not: the main thread's
+ * the dictionaries). With three CPUs or more it has one to itself, and the
+ * threshold stays at 128 files (measured when this machine's pool still won:
+ * it lost 12% at 100 articles); no such machine could be measured here. With
+ * two it does not: the main thread's
  * linting already keeps ~1.3 CPUs busy (V8's garbage-collector and compiler
  * threads), so a worker gets what is left and both slow down on shared
  * memory — measured on a 2-CPU machine, the pool lost 12% at 1,000 articles
