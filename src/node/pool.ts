@@ -36,6 +36,7 @@ const workerFile = [new URL('worker.js', import.meta.url), new URL('../worker.js
 
 let pool: Tinypool | undefined
 let Pool: typeof Tinypool | undefined
+let workers = 0
 
 /**
  * Load tinypool (before `startPool`). Only a pooled run pays for it: its
@@ -45,7 +46,6 @@ let Pool: typeof Tinypool | undefined
 export async function loadPool(): Promise<void> {
   Pool ??= (await import('tinypool')).default
 }
-let workers = 0
 
 /** Whether pooling is possible here (the compiled worker exists: not under a TS loader). */
 export function canPool(): boolean {
@@ -55,14 +55,16 @@ export function canPool(): boolean {
 /**
  * From how many files the CLI starts workers by default, on a machine with
  * `cores` CPUs. A worker costs ~0.3 s of CPU to start (the bundle, the pack,
- * the dictionaries). With three CPUs or more it has one to itself, and the
- * threshold stays at 128 files (measured when this machine's pool still won:
- * it lost 12% at 100 articles); no such machine could be measured here. With
- * two it does not: the main thread's
+ * the dictionaries).
+ *
+ * With two CPUs it does not pay before ~2,000 files: the main thread's
  * linting already keeps ~1.3 CPUs busy (V8's garbage-collector and compiler
  * threads), so a worker gets what is left and both slow down on shared
- * memory — measured on a 2-CPU machine, the pool lost 12% at 1,000 articles
- * and won ~10% at 3,000 (bench/NOTES.md, section 7).
+ * memory — on a 2-CPU machine the pool lost 12% at 1,000 articles and won
+ * ~10% at 3,000 (bench/NOTES.md, section 7). With three CPUs or more a
+ * worker has one to itself; the threshold stays at 128 files, as measured
+ * when this machine's pool still won (it lost 12% at 100 articles). No such
+ * machine could be measured here.
  */
 export function poolThreshold(cores = defaultJobs()): number {
   return cores >= 3 ? 128 : 2000
