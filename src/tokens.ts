@@ -34,11 +34,16 @@ export interface Token {
 
 const possessiveSuffix = /(['’]s|(?<=s)['’])$/i
 
+/** Whether a word may end in a possessive suffix (`s`, `S`, `'`, `’`). */
+function mayEndPossessive(value: string): boolean {
+  const last = value.charCodeAt(value.length - 1)
+  return last === 0x73 || last === 0x53 || last === 0x27 || last === 0x2019
+}
+
 /** Split the possessive suffix off a word. */
 export function splitPossessive(value: string): [string, string] {
   // Most words end in neither `s` nor an apostrophe: skip the pattern.
-  const last = value.charCodeAt(value.length - 1)
-  if (last !== 0x73 && last !== 0x53 && last !== 0x27 && last !== 0x2019) return [value, '']
+  if (!mayEndPossessive(value)) return [value, '']
   const match = possessiveSuffix.exec(value)
   if (!match || match.index === 0) return [value, '']
   return [value.slice(0, match.index), match[0]]
@@ -92,7 +97,9 @@ export function contentTokens(children: readonly SentenceContent[]): Token[] {
     let key = fold(value)
     let possessive = ''
 
-    if (kind === 'word') {
+    // Most words end in neither `s` nor an apostrophe: no possessive, and
+    // no pair to unpack.
+    if (kind === 'word' && mayEndPossessive(value)) {
       const [base, suffix] = splitPossessive(value)
       if (suffix) {
         possessive = suffix
