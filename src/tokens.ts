@@ -133,11 +133,24 @@ function textOf(node: SentenceContent): string {
 
 /** Singular candidates of a folded word (`forces` → `force`, `parties` → `party`). */
 export function singulars(key: string): string[] {
-  if (key.length < 4 || !key.endsWith('s') || key.endsWith('ss')) return []
-  const result = [key.slice(0, -1)]
-  if (key.endsWith('ies')) result.push(key.slice(0, -3) + 'y')
-  else if (key.endsWith('es')) result.push(key.slice(0, -2))
+  const result: string[] = []
+  someSingular(key, (singular) => {
+    result.push(singular)
+    return false
+  })
   return result
+}
+
+/**
+ * Whether `test` holds for a singular candidate of a folded word, tried in
+ * `singulars`' order (the glossary matcher asks this of most plural-looking
+ * words, without a list per word).
+ */
+export function someSingular(key: string, test: (singular: string) => boolean): boolean {
+  if (key.length < 4 || !key.endsWith('s') || key.endsWith('ss')) return false
+  if (test(key.slice(0, -1))) return true
+  if (key.endsWith('ies')) return test(key.slice(0, -3) + 'y')
+  return key.endsWith('es') && test(key.slice(0, -2))
 }
 
 /** All sentence nodes in a tree, in document order. */

@@ -6,7 +6,7 @@
  */
 import {ParseEnglish} from 'parse-english'
 import {MtlintConfigError, type Problem} from '../errors.js'
-import {collectSentences, contentTokens, singulars, type Token} from '../tokens.js'
+import {collectSentences, contentTokens, singulars, someSingular, type Token} from '../tokens.js'
 import {foldDiacritics, hasCapital, isAllCaps} from '../util/text.js'
 import {memoOn} from '../util/memo.js'
 import type {CompiledEntry, CompiledPhrase, GlossaryEntry} from './schema.js'
@@ -343,7 +343,6 @@ function folderOf(file: string): string {
   return index === -1 ? '' : file.slice(0, index)
 }
 
-/** Whether a token could be the plural of a listed word. */
 /** What the matcher asks of a word. */
 interface WordInfo {
   /** The trie node of the phrases it starts, if any. */
@@ -354,14 +353,12 @@ interface WordInfo {
   inner: boolean
 }
 
-/** Whether a singular of a plural-looking key is in `next` (as `singulars`, without the list). */
-function singularIn(next: {has(key: string): boolean}, key: string): boolean {
-  if (key.length < 4 || !key.endsWith('s') || key.endsWith('ss')) return false
-  if (next.has(key.slice(0, -1))) return true
-  if (key.endsWith('ies')) return next.has(key.slice(0, -3) + 'y')
-  return key.endsWith('es') && next.has(key.slice(0, -2))
+/** Whether a singular of a plural-looking key is in `keys`. */
+function singularIn(keys: {has(key: string): boolean}, key: string): boolean {
+  return someSingular(key, (singular) => keys.has(singular))
 }
 
+/** Whether a token could be the plural of a listed word. */
 function mayBePlural(token: Token): boolean {
   return token.kind === 'word' && token.key.length > 3 && token.key.charCodeAt(token.key.length - 1) === 115 /* s */
 }
