@@ -26,7 +26,7 @@ import remarkFrontmatter from 'remark-frontmatter'
 import rehypeParse from 'rehype-parse'
 import {toNlcst as mdastToNlcst} from 'mdast-util-to-nlcst'
 import {toNlcst as hastToNlcst} from 'hast-util-to-nlcst'
-import {ParseEnglish} from 'parse-english'
+import {English} from './english.js'
 import {visit} from 'unist-util-visit'
 import {location} from 'vfile-location'
 import type {DocumentType} from './types.js'
@@ -184,7 +184,7 @@ export function parseToNlcst(doc: string, file: VFile, type: DocumentType): Nlcs
     const input = bom ? new VFile({path: file.path, value: doc.slice(1)}) : file
     const mdast = getMarkdownParser(doc).parse(input) as MdastRoot
     sourceAutolinks(mdast, String(input))
-    tree = mdastToNlcst(mdast, input, ParseEnglish, {
+    tree = mdastToNlcst(mdast, input, English, {
       ignore: ['code', 'html', 'yaml', 'toml', 'math', 'inlineMath', 'definition'],
       source: ['inlineCode']
     }) as NlcstRoot
@@ -198,10 +198,10 @@ export function parseToNlcst(doc: string, file: VFile, type: DocumentType): Nlcs
     markHtml(hast)
     // An empty or blank document parses to a root without a position, which
     // hast-util-to-nlcst refuses: there is nothing to lint.
-    tree = hast.position ? (hastToNlcst(hast, file, ParseEnglish) as NlcstRoot) : {type: 'RootNode', children: []}
+    tree = hast.position ? (hastToNlcst(hast, file, English) as NlcstRoot) : {type: 'RootNode', children: []}
     sourceTree = hast
   } else {
-    tree = new ParseEnglish().parse(doc)
+    tree = new English().parse(doc)
     sourceTree = textComments(doc, tree)
   }
 

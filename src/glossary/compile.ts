@@ -4,7 +4,7 @@
  * so its cost depends on the text and the longest phrase, not on how many
  * entries the glossary has.
  */
-import {ParseEnglish} from 'parse-english'
+import {English} from '../english.js'
 import {MtlintConfigError, type Problem} from '../errors.js'
 import {collectSentences, contentTokens, singulars, someSingular, type Token} from '../tokens.js'
 import {foldDiacritics, hasCapital, isAllCaps} from '../util/text.js'
@@ -26,7 +26,7 @@ export interface Hit {
   end: number
 }
 
-let sharedParser: ParseEnglish | undefined
+let sharedParser: English | undefined
 
 // `pathAt`'s candidates (reused: a walk never nests).
 const pathNodes: TrieNode[] = []
@@ -37,7 +37,7 @@ const matchMemo = memoOn<readonly Token[], {glossary: Glossary; hits: Hit[]}>('m
 
 /** Tokenise a phrase the way documents are tokenised. */
 export function phraseTokens(phrase: string): Token[] {
-  sharedParser ??= new ParseEnglish()
+  sharedParser ??= new English()
   const tree = sharedParser.parse(phrase)
   return collectSentences(tree).flatMap((sentence) => contentTokens(sentence.children))
 }

@@ -1,0 +1,133 @@
+/**
+ * parse-english with a faster tokenizer: the same tokens, the same
+ * positions, the same plugins.
+ *
+ * `ParseLatin#tokenize` classifies every character with up to three Unicode
+ * regular expressions, one call each on a one-character string. On news text
+ * that loop was a third of turning a document into nlcst (bench/NOTES.md,
+ * section 8). Here the class of each character is asked of parse-english's
+ * own `tokenize` once per distinct character and remembered (ASCII in a
+ * table), so the classes cannot drift from the library's; the loop that
+ * groups characters into tokens is the library's, statement for statement.
+ * `tests/english.test.ts` compares whole trees with parse-english's on the
+ * corpora and on generated text.
+ */
+import type {SentenceContent} from 'nlcst'
+import type {Point} from 'unist'
+import {ParseEnglish} from 'parse-english'
+
+/** Character classes, as the token types parse-latin gives them. */
+const word = 1
+const punctuation = 2
+const symbol = 3
+const whiteSpace = 4
+
+const typeNames = ['', 'WordNode', 'PunctuationNode', 'SymbolNode', 'WhiteSpaceNode'] as const
+
+const classOfType: Record<string, number> = {
+  WordNode: word,
+  PunctuationNode: punctuation,
+  SymbolNode: symbol,
+  WhiteSpaceNode: whiteSpace
+}
+
+/** The library's own tokenizer, asked about single characters. */
+const reference = new ParseEnglish()
+
+/** Classes of the ASCII characters (0 = not looked up yet). */
+const ascii = new Uint8Array(128)
+/** Classes of other UTF-16 code units seen so far (bounded by the 2¹⁶ code units). */
+const others = new Map<number, number>()
+
+/** The class parse-latin gives the code unit `code`. */
+function classOf(code: number): number {
+  if (code < 128) {
+    const known = ascii[code]!
+    if (known !== 0) return known
+    const found = lookUp(code)
+    ascii[code] = found
+    return found
+  }
+  let found = others.get(code)
+  if (found === undefined) {
+    found = lookUp(code)
+    others.set(code, found)
+  }
+  return found
+}
+
+function lookUp(code: number): number {
+  const tokens = ParseEnglish.prototype.tokenize.call(reference, String.fromCharCode(code))
+  return classOfType[tokens[0]!.type]!
+}
+
+/** A parse-english parser whose `tokenize` is table-driven. */
+export class English extends ParseEnglish {
+  /**
+   * Split `value` into words, white space, punctuation and symbols, exactly
+   * as `ParseLatin#tokenize` does (positions relative to `value`).
+   */
+  override tokenize(value: string | null | undefined): SentenceContent[] {
+    const children: SentenceContent[] = []
+    if (!value) return children
+
+    let line = 1
+    let column = 1
+    let offset = 0
+    let from = 0
+    let index = 0
+    let start: Point = {line, column, offset}
+    let previousType = 0
+    let previous = -1
+
+    while (index < value.length) {
+      const code = value.charCodeAt(index)
+      const currentType = classOf(code)
+
+      if (
+        from < index &&
+        previousType !== 0 &&
+        !(
+          previousType === currentType &&
+          // Words and white space continue; so does the same character of
+          // punctuation or symbol, and any surrogate.
+          (previousType === word || previousType === whiteSpace || code === previous || (code >= 0xd800 && code <= 0xdfff))
+        )
+      ) {
+        children.push(createNode(previousType, value.slice(from, index), start, {line, column, offset}))
+        from = index
+        start = {line, column, offset}
+      }
+
+      if (code === 13 || (code === 10 && previous !== 13)) {
+        line++
+        column = 1
+      } else if (code !== 10) {
+        column++
+      }
+
+      offset++
+      previousType = currentType
+      previous = code
+      index++
+    }
+
+    if (previousType !== 0 && from < index) {
+      children.push(createNode(previousType, value.slice(from, index), start, {line, column, offset}))
+    }
+
+    return children
+  }
+}
+
+/** A token; a word's start point is shared with its text, as parse-latin does. */
+function createNode(type: number, value: string, start: Point, end: Point): SentenceContent {
+  if (type === word) {
+    return {
+      type: 'WordNode',
+      children: [{type: 'TextNode', value, position: {start, end}}],
+      position: {start, end: {line: end.line, column: end.column, offset: end.offset!}}
+    }
+  }
+  return {type: typeNames[type] as 'PunctuationNode', value, position: {start, end}}
+}
