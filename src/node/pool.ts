@@ -27,7 +27,7 @@ import runTask, {type Outcome, type Task} from '../worker.js'
 
 /**
  * The worker module: beside this file when it is the esbuild bundle
- * (`dist/bundle/worker.js`, one file for a thread to load), else the
+ * (`dist/bundle/worker.js` and the chunks it shares with the bin), else the
  * compiled module (`dist/worker.js`, from `dist/node/pool.js`).
  */
 const workerFile = [new URL('worker.js', import.meta.url), new URL('../worker.js', import.meta.url)]
