@@ -61,6 +61,7 @@
 import {defineRule, type BaseRuleOptions} from '../rule.js'
 import {cachedRegExp, frenchSpace, placeMapper, proseTexts, reportCharacterFindings, type CharacterFinding, type ProseText, type PlaceMapper} from '../util/source-text.js'
 import type {RuleContext} from '../rule.js'
+import {oncePer} from '../util/once.js'
 
 /** Options of the `source-typography` rule (defaults in `rules/fr-en/data/source-typography.yml`). */
 export interface SourceTypographyOptions extends BaseRuleOptions {
@@ -102,6 +103,19 @@ const mayTrailDash = /[.!?][”"’»)]?[ \u00A0\u202F\u2009]*[–—-][ \u00A0\
 const mayBracketSpace = /\([ \u00A0\u202F\u2009]|[ \u00A0\u202F\u2009]\)/
 const maySpaceBeforeStop = /[ \u00A0\u202F\u2009][,.]/
 const mayGlue = /,\p{L}{2}|[.?!]\p{Lu}\p{Ll}/u
+const mayEllipsis = /\.[ \u00A0\u202F]\./
+
+/** What the options give, derived once per options object (not per document). */
+const compile = oncePer(function (options: SourceTypographyOptions) {
+  const marks = options.spaceBefore ?? [':', ';', '?', '!']
+  const marksClass = '[' + marks.map(escape).join('') + ']'
+  return {
+    affixes: new Set((options.bracketAffixes ?? ['s', 'es', 'e', 'ies', 're', 'un', 'u']).map((d) => d.toLowerCase())),
+    emphasis: new Set(options.emphasis ?? ['!', '?']),
+    spaceBeforeMark: cachedRegExp('(?<=[^\\s\\uFFFC(\\[“"‘«])(' + space + '+)(' + marksClass + '+)(?=\\s|$|["”’»\\]])', 'gu'),
+    mayMarkSpace: cachedRegExp(space + marksClass, 'u')
+  }
+})
 
 type Finding = CharacterFinding
 
@@ -115,32 +129,29 @@ export const sourceTypography = defineRule<SourceTypographyOptions>(
     safe: true
   },
   function (tree, file, options, context) {
-    const marks = options.spaceBefore ?? [':', ';', '?', '!']
-    const affixes = new Set((options.bracketAffixes ?? ['s', 'es', 'e', 'ies', 're', 'un', 'u']).map((d) => d.toLowerCase()))
-    const emphasis = new Set(options.emphasis ?? ['!', '?'])
+    const {affixes, emphasis, spaceBeforeMark, mayMarkSpace} = compile(options)
     const mapper = placeMapper(file)
     const texts = proseTexts(tree, mapper.doc)
     // Count the quotes of the prose only: HTML attributes and code have their own.
     const straight = quoteStyle(texts.map((d) => d.text).join('\n'), options.quotes ?? 'auto') === 'straight'
     const open = straight ? '"' : '“'
     const close = straight ? '"' : '”'
-    const marksClass = '[' + marks.map(escape).join('') + ']'
-    const spaceBeforeMark = cachedRegExp('(?<=[^\\s\\uFFFC(\\[“"‘«])(' + space + '+)(' + marksClass + '+)(?=\\s|$|["”’»\\]])', 'gu')
-    const mayMarkSpace = cachedRegExp(space + marksClass, 'u')
 
     for (const prose of texts) {
       const text = prose.text
       const found: Finding[] = []
-      // Characters already reported: the first (most specific) check wins a range.
-      const claimed = new Uint8Array(text.length)
+      // Characters already reported: the first (most specific) check wins a
+      // range. Made on the first finding: most paragraphs have none.
+      let claimed: Uint8Array | undefined
       const add = (finding: Finding) => {
+        claimed ??= new Uint8Array(text.length)
         for (let index = finding.from; index < finding.to; index++) if (claimed[index]) return
         claimed.fill(1, finding.from, finding.to)
         found.push(finding)
       }
 
       // A spaced ellipsis (`. . .`) is English: claim its range so nothing reports inside it.
-      for (const match of text.matchAll(/\.(?:[ \u00A0\u202F]\.){2,}/g)) {
+      if (mayEllipsis.test(text)) for (const match of text.matchAll(/\.(?:[ \u00A0\u202F]\.){2,}/g)) {
         add({from: match.index, to: match.index + match[0].length, reason: '', expected: [], note: '', safe: false, skip: true})
       }
 
