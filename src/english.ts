@@ -11,8 +11,17 @@
  * groups characters into tokens is the library's, statement for statement.
  * `tests/english.test.ts` compares whole trees with parse-english's on the
  * corpora and on generated text.
+ *
+ * One paragraph plugin is replaced too: parse-latin's
+ * `breakImplicitSentences` splits the text of every white-space node of
+ * every sentence into lines to count them, which was 8% of all the memory a
+ * lint allocates (mdast-util-to-nlcst runs it over a whole document at
+ * once). The replacement counts line breaks in place and otherwise does what
+ * the original does, step for step. The original is found by what it does
+ * (it alone splits a probe paragraph at a blank line); if no single plugin
+ * does, the list is left as it is.
  */
-import type {SentenceContent} from 'nlcst'
+import type {Paragraph, Sentence, SentenceContent} from 'nlcst'
 import type {Point} from 'unist'
 import {ParseEnglish} from 'parse-english'
 
@@ -60,6 +69,90 @@ function lookUp(code: number): number {
   const tokens = ParseEnglish.prototype.tokenize.call(reference, String.fromCharCode(code))
   return classOfType[tokens[0]!.type]!
 }
+
+/**
+ * Break a sentence at white space holding more than one line break (a
+ * blank line), as parse-latin's `breakImplicitSentences` does, without
+ * cutting the white space into lines. Ported from parse-latin 7
+ * (`lib/plugin/break-implicit-sentences.js`, MIT, © Titus Wormer).
+ */
+function breakImplicitSentences(paragraph: Paragraph): void {
+  const siblings = paragraph.children
+  for (let index = 0; index < siblings.length; index++) {
+    const child = siblings[index]!
+    if (child.type !== 'SentenceNode') continue
+    const children = child.children
+    // The first and last child never break a sentence.
+    for (let position = 1; position < children.length - 1; position++) {
+      const node = children[position]!
+      if (node.type !== 'WhiteSpaceNode' || !hasBlankLine(node.value)) continue
+
+      child.children = children.slice(0, position)
+      const insertion: Sentence = {type: 'SentenceNode', children: children.slice(position + 1)}
+      const tail = children[position - 1]!
+      const head = children[position + 1]!
+      siblings.splice(index + 1, 0, node, insertion)
+      if (child.position && tail.position && head.position) {
+        const end = child.position.end
+        child.position.end = tail.position.end
+        insertion.position = {start: head.position.start, end}
+      }
+      // Go on with the white space (skipped) and then the new sentence.
+      break
+    }
+  }
+}
+
+/** Whether white space holds two line breaks or more (`\r\n` is one). */
+function hasBlankLine(value: string): boolean {
+  let breaks = 0
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index)
+    if (code === 13) {
+      if (value.charCodeAt(index + 1) === 10) index++
+    } else if (code !== 10) continue
+    if (++breaks === 2) return true
+  }
+  return false
+}
+
+/**
+ * parse-english's paragraph plugins with `breakImplicitSentences` in place
+ * of parse-latin's: the one plugin that splits a probe paragraph (`a`, a
+ * blank line, `b`) into two sentences.
+ */
+function paragraphPlugins(): Array<(node: Paragraph) => void> {
+  const plugins = [...ParseEnglish.prototype.tokenizeParagraphPlugins]
+  const splitters = plugins.flatMap((plugin, index) => {
+    const probe: Paragraph = {
+      type: 'ParagraphNode',
+      children: [
+        {
+          type: 'SentenceNode',
+          children: [
+            {type: 'WordNode', children: [{type: 'TextNode', value: 'a'}]},
+            {type: 'WhiteSpaceNode', value: '\n\n'},
+            {type: 'WordNode', children: [{type: 'TextNode', value: 'b'}]}
+          ]
+        }
+      ]
+    }
+    try {
+      plugin(probe)
+    } catch {
+      return []
+    }
+    const types = probe.children.map((d) => d.type).join(' ')
+    return types === 'SentenceNode WhiteSpaceNode SentenceNode' ? [index] : []
+  })
+  if (splitters.length === 1) plugins[splitters[0]!] = breakImplicitSentences
+  return plugins
+}
+
+const englishParagraphPlugins = paragraphPlugins()
+
+/** Whether `breakImplicitSentences` replaced parse-latin's (the tests check it did). */
+export const replacedBreakImplicitSentences = englishParagraphPlugins.includes(breakImplicitSentences)
 
 /** A parse-english parser whose `tokenize` is table-driven. */
 export class English extends ParseEnglish {
@@ -131,3 +224,5 @@ function createNode(type: number, value: string, start: Point, end: Point): Sent
   }
   return {type: typeNames[type] as 'PunctuationNode', value, position: {start, end}}
 }
+
+English.prototype.tokenizeParagraphPlugins = englishParagraphPlugins

@@ -18,7 +18,7 @@ import remarkParse from 'remark-parse'
 import rehypeParse from 'rehype-parse'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
-import {English} from '../src/english.js'
+import {English, replacedBreakImplicitSentences} from '../src/english.js'
 import {articles, random} from '../bench/generate.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -91,12 +91,25 @@ function randomText(next: () => number, length: number): string {
 }
 
 describe('English (parse-english with a table-driven tokenizer)', () => {
-  it('is a ParseEnglish with its plugins', () => {
+  it('is a ParseEnglish with its plugins, one paragraph plugin replaced', () => {
     const parser = new English()
+    const reference = new ParseEnglish()
     expect(parser).toBeInstanceOf(ParseEnglish)
-    expect(parser.tokenizeSentencePlugins).toEqual(new ParseEnglish().tokenizeSentencePlugins)
-    expect(parser.tokenizeParagraphPlugins).toEqual(new ParseEnglish().tokenizeParagraphPlugins)
-    expect(parser.tokenizeRootPlugins).toEqual(new ParseEnglish().tokenizeRootPlugins)
+    expect(parser.tokenizeSentencePlugins).toEqual(reference.tokenizeSentencePlugins)
+    expect(parser.tokenizeRootPlugins).toEqual(reference.tokenizeRootPlugins)
+    // parse-latin's breakImplicitSentences was found and replaced: if an
+    // upgrade changes it, this fails rather than the speed quietly going.
+    expect(replacedBreakImplicitSentences).toBe(true)
+    expect(parser.tokenizeParagraphPlugins.length).toBe(reference.tokenizeParagraphPlugins.length)
+    const differing = parser.tokenizeParagraphPlugins.filter((plugin, index) => plugin !== reference.tokenizeParagraphPlugins[index])
+    expect(differing.length).toBe(1)
+  })
+
+  it('breaks sentences at blank lines as parse-english does', () => {
+    for (const text of ['One\n\ntwo', 'One\r\n\r\ntwo', 'One\r\ntwo', 'One\r\rtwo', 'One\n \n two\n\n\nthree', 'A.\n\nB c\n\nd e', 'a\u2028\u2028b', '\n\nx\n\n']) {
+      expectSameText(text)
+      expectSameMarkdown(text)
+    }
   })
 
   it('tokenizes every UTF-16 code unit as parse-english does', () => {
