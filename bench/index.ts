@@ -47,7 +47,7 @@ const sections: Record<string, Section> = {
     run: () =>
       throughput({
         sizes: quick ? [1, 100] : [1, 100, 1000],
-        runs: quick ? () => 1 : (n) => (n >= 1000 ? 3 : n >= 100 ? 3 : 5),
+        runs: quick ? () => 1 : (n) => (n >= 100 ? 5 : 7),
         progress: (line) => console.log(line),
         onRss: (size, rss) => {
           rssAtLargest = {size, rss}

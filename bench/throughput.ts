@@ -92,7 +92,7 @@ const tools: Tool[] = [
 export async function throughput(options: ThroughputOptions = {}): Promise<Row[]> {
   const sizes = options.sizes ?? [1, 100, 1000]
   const glossarySize = options.glossarySize ?? 1000
-  const runsFor = options.runs ?? ((n: number) => (n >= 1000 ? 3 : n >= 100 ? 3 : 5))
+  const runsFor = options.runs ?? ((n: number) => (n >= 100 ? 5 : 7))
   const slowMs = options.slowMs ?? 30_000
   const log = options.progress ?? (() => {})
   const temp = tempRoot()
