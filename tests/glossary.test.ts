@@ -2,6 +2,10 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {Pack, buildGlossary, formatProblem, isConfigError, loadGlossaryFile, loadPack, parseGlossary} from '../src/index.js'
 import {phraseTokens} from '../src/glossary/compile.js'
+import type {GlossaryEntry} from '../src/glossary/schema.js'
+import {parseToNlcst} from '../src/parse.js'
+import {collectSentences, sentenceTokens} from '../src/tokens.js'
+import {VFile} from 'vfile'
 import {lintText, messagesOf, root} from './helpers.js'
 
 const fixture = path.join(root, 'tests', 'fixtures', 'core', 'glossary.yml')
@@ -82,6 +86,30 @@ describe('glossary loading', () => {
 })
 
 describe('glossary matching', () => {
+  it('matches after a word that starts many phrases as after one that starts few', () => {
+    // A word starting 64 or more phrases has its next-word answers
+    // remembered (compile.ts, `continuesWith`): the same hits, the second
+    // time a pair is seen too, through plurals, and not across punctuation.
+    const entry = (id: string, flag: string, preferred: string, index: number): GlossaryEntry => ({
+      id, source: 'x', flag: [flag], preferred: [preferred], category: 'terminology', severity: 'warning', note: '', safe: false,
+      when: [], unless: [], window: 0, case: 'auto', examples: {bad: [], good: []}, family: 'test', origin: {file: 't.yml', line: index + 1, column: 1}
+    })
+    const few = [entry('ground', 'common ground', 'shared view', 0), entry('force', 'common force', 'joint force', 1)]
+    const many = [...few, ...Array.from({length: 80}, (_, index) => entry('filler-' + index, 'common filler' + index, 'x', index + 2))]
+    const text = 'They found common ground. Common ground again, and common forces; common, ground. Common sense and common grounds.'
+    const hits = (entries: GlossaryEntry[]) => {
+      const glossary = buildGlossary(entries, {checkExamples: false})
+      const tree = parseToNlcst(text, new VFile({path: 'a.txt', value: text}), 'text')
+      return collectSentences(tree).flatMap((sentence) => {
+        const tokens = sentenceTokens(sentence)
+        return glossary.find(tokens).map((hit) => hit.entry.id + ' ' + tokens.slice(hit.start, hit.end + 1).map((d) => d.value).join(' '))
+      })
+    }
+    const expected = ['ground common ground', 'ground Common ground', 'force common forces', 'ground common grounds']
+    expect(hits(few)).toEqual(expected)
+    expect(hits(many)).toEqual(expected)
+  })
+
   it('gives one full message with all its metadata', async () => {
     const file = await lintText('The Martian of order stood by.', 'a.txt', options)
     const [message] = messagesOf(file, 'test-martian-of-order')

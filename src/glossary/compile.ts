@@ -196,7 +196,8 @@ export class Glossary {
       info = {
         child: this.root.next.get(key) ?? null,
         singularStarts: singularIn(this.root.next, key),
-        inner: this.inner.has(key) || singularIn(this.inner, key)
+        inner: this.inner.has(key) || singularIn(this.inner, key),
+        pairs: undefined
       }
       this.wordMemo.set(key, info)
     }
@@ -232,7 +233,7 @@ export class Glossary {
         // A word inside no phrase continues none (most words, and no lookup
         // in this word's continuations, which are many for common words).
         next.inner &&
-        (child.next.has(second.key) || (mayBePlural(second) && singularIn(child.next, second.key)))
+        continuesWith(info, child, second)
       if (!continues) {
         // Third: a one-word phrase and nothing longer — no walk, no lists
         // (with 50,000 entries many common words are entries themselves).
@@ -351,6 +352,33 @@ interface WordInfo {
   singularStarts: boolean
   /** Whether it, or one of its singulars, continues some phrase. */
   inner: boolean
+  /** `continuesWith` answers by next word, when the word starts many phrases. */
+  pairs: Map<string, boolean> | undefined
+}
+
+/**
+ * From how many continuations a word's answers are remembered: a common
+ * word in a 50,000-entry glossary starts thousands of phrases, and a look-up
+ * in a table that size misses the processor's cache after every parse; the
+ * words that follow it in real text are few (bench/NOTES.md, section 8).
+ */
+const manyContinuations = 64
+
+/** Whether the token `second` continues a phrase that the word of `info` (trie node `child`) starts. */
+function continuesWith(info: WordInfo, child: TrieNode, second: Token): boolean {
+  if (child.next.size < manyContinuations || second.kind !== 'word') return continues(child, second)
+  const pairs = (info.pairs ??= new Map())
+  let result = pairs.get(second.key)
+  if (result === undefined) {
+    if (pairs.size >= 4096) pairs.clear()
+    result = continues(child, second)
+    pairs.set(second.key, result)
+  }
+  return result
+}
+
+function continues(child: TrieNode, second: Token): boolean {
+  return child.next.has(second.key) || (mayBePlural(second) && singularIn(child.next, second.key))
 }
 
 /** Whether a singular of a plural-looking key is in `keys`. */
