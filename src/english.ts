@@ -65,6 +65,7 @@ function classOf(code: number): number {
   return found
 }
 
+/** Ask parse-latin's own tokenizer which class it puts a code unit in. */
 function lookUp(code: number): number {
   const tokens = ParseEnglish.prototype.tokenize.call(reference, String.fromCharCode(code))
   return classOfType[tokens[0]!.type]!
@@ -154,7 +155,7 @@ const englishParagraphPlugins = paragraphPlugins()
 /** Whether `breakImplicitSentences` replaced parse-latin's (the tests check it did). */
 export const replacedBreakImplicitSentences = englishParagraphPlugins.includes(breakImplicitSentences)
 
-/** A parse-english parser whose `tokenize` is table-driven. */
+/** parse-english, with a table-driven `tokenize` and a `breakImplicitSentences` that allocates nothing. */
 export class English extends ParseEnglish {
   /**
    * Split `value` into words, white space, punctuation and symbols, exactly
