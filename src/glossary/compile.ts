@@ -75,6 +75,9 @@ export function compileEntries(entries: readonly GlossaryEntry[]): CompiledEntry
   }))
 }
 
+/** The continuations of a trie node that has none (shared; never written). */
+const noContinuations = new Map<string, TrieNode>()
+
 /** A compiled glossary: entries plus the trie over their phrases. */
 export class Glossary {
   /** Entries, in load order. */
@@ -116,7 +119,11 @@ export class Glossary {
           if (position > 0) this.inner.add(key)
           let child = node.next.get(key)
           if (!child) {
-            child = {next: new Map(), ends: undefined}
+            child = {next: noContinuations, ends: undefined}
+            // Most nodes end a phrase and continue none: they share one
+            // empty map until a longer phrase passes through them (a
+            // 50,000-entry glossary has ~50,000 such nodes).
+            if (node.next === noContinuations) node.next = new Map()
             node.next.set(key, child)
           }
           node = child
