@@ -1,8 +1,9 @@
 /**
  * Reporters: SARIF 2.1.0 (schema-valid for the seed and every corpus
  * article, clean under the official validator), GitHub workflow commands
- * (byte-compared, escaping included), GitLab Code Quality, the JSON and
- * stylish scores, and the article score itself.
+ * (byte-compared, escaping included), GitLab Code Quality, JSON (checked
+ * against vfile-reporter-json's own output), the JSON and stylish scores, and
+ * the article score itself.
  */
 import {execFileSync, spawnSync} from 'node:child_process'
 import {chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync} from 'node:fs'
@@ -13,7 +14,8 @@ import addFormats from 'ajv-formats'
 import {describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
 import {lint} from '../src/index.js'
-import {report} from '../src/reporters/index.js'
+import {report, visibleFiles} from '../src/reporters/index.js'
+import {reporterJson} from 'vfile-reporter-json'
 import {escapeData, escapeProperty, github} from '../src/reporters/github.js'
 import {countWords, defaultWeights, scoreFile} from '../src/reporters/score.js'
 import type {SarifLog} from '../src/reporters/sarif.js'
@@ -192,6 +194,34 @@ describe('sarif', () => {
     const again = JSON.parse(readFileSync(out, 'utf8')) as typeof validation
     expect(again.runs[0]!.results.some((d) => d.level === 'error')).toBe(true)
   }, 240_000)
+})
+
+describe('json', () => {
+  it("is vfile-reporter-json's output plus mtlint's fields and the score", async () => {
+    const files = [
+      await lintFile(path.join(corpus, '000.txt')),
+      await lint('Vladimir Putin spoke.', {path: 'clean.txt'}),
+      await lint('Vladimir Poutine spoke : “ yes ”.', {path: 'b.md'})
+    ]
+    expect(files[0]!.messages.length).toBeGreaterThan(5)
+    for (const options of [{}, {quiet: true}, {silent: true}]) {
+      const ours = JSON.parse(report('json', files, options)) as Array<Record<string, unknown> & {messages: Array<Record<string, unknown>>}>
+      const theirs = JSON.parse(reporterJson(visibleFiles(files, options), options)) as unknown[]
+      const extras = ['category', 'categoryName', 'safe', 'rule']
+      // Every message carries mtlint's fields, after the library's own.
+      for (const file of ours) {
+        expect(file['score']).toMatchObject({words: expect.any(Number)})
+        for (const message of file.messages) {
+          expect(Object.keys(message).slice(-extras.length)).toEqual(extras)
+        }
+      }
+      const stripped = ours.map(({score, ...file}) => ({
+        ...file,
+        messages: file.messages.map((message) => Object.fromEntries(Object.entries(message).filter(([key]) => !extras.includes(key))))
+      }))
+      expect(JSON.stringify(stripped)).toBe(JSON.stringify(theirs))
+    }
+  })
 })
 
 describe('github', () => {

@@ -8,11 +8,11 @@ import path from 'node:path'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {reporter as stylish} from 'vfile-reporter'
-import {reporterJson} from 'vfile-reporter-json'
 import {formatScore, scoreFile, type FileScore, type ScoringConfig} from './score.js'
 import {sarif} from './sarif.js'
 import {github} from './github.js'
 import {gitlab} from './gitlab.js'
+import type {MtlintMessageFields} from '../rule.js'
 
 /** Reporter names. */
 export const reporterNames = ['stylish', 'json', 'sarif', 'github', 'gitlab'] as const
@@ -106,29 +106,42 @@ export function scoreSummary(files: readonly VFile[], scores: readonly FileScore
   return lines.join('\n')
 }
 
-/** mtlint fields added to each JSON message, beside vfile-reporter-json's. */
-const extraFields = ['category', 'categoryName', 'safe', 'rule'] as const
-
-/** vfile-reporter-json's shape, plus mtlint's fields on each message. */
+/**
+ * vfile-reporter-json's shape, plus mtlint's fields on each message and each
+ * file's score. Made in one pass: the library's string parsed back and
+ * extended was ~2% of a 1,000-article run with 7,000 findings (bench/NOTES.md,
+ * section 8). `tests/reporters.test.ts` checks the shared fields against
+ * vfile-reporter-json's own output.
+ */
 function json(files: VFile[], scores: readonly FileScore[], options: ReportOptions): string {
-  const value = JSON.parse(reporterJson(files, {quiet: options.quiet ?? false, silent: options.silent ?? false})) as Array<{
-    path: string
-    messages: Array<Record<string, unknown>>
-    score?: FileScore
-  }>
-  const byPath = new Map(files.map((d, index) => [d.path, {file: d, score: scores[index]!}]))
-  for (const item of value) {
-    const found = byPath.get(item.path)
-    if (!found) continue
-    const file = found.file
-    item.score = found.score
-    item.messages.forEach((message, index) => {
-      const original = file.messages[index] as (VFileMessage & Record<string, unknown>) | undefined
-      if (!original) return
-      for (const field of extraFields) {
-        if (original[field] !== undefined) message[field] = original[field]
-      }
-    })
+  const result: unknown[] = []
+  files.forEach((file, index) => {
+    // As vfile-reporter-json: with --quiet or --silent, files with nothing to show are left out.
+    if ((options.quiet || options.silent) && file.messages.length === 0) return
+    result.push({path: file.path, cwd: file.cwd, history: file.history, messages: file.messages.map(messageJson), score: scores[index]})
+  })
+  return JSON.stringify(result)
+}
+
+/** A message as vfile-reporter-json writes it (its fields, in its order), then mtlint's. */
+function messageJson(message: VFileMessage): Record<string, unknown> {
+  const fields = message as VFileMessage & MtlintMessageFields
+  return {
+    ancestors: message.ancestors,
+    column: message.column,
+    fatal: message.fatal,
+    line: message.line,
+    place: message.place,
+    reason: message.reason,
+    ruleId: message.ruleId,
+    source: message.source,
+    actual: message.actual,
+    expected: message.expected,
+    note: message.note,
+    url: message.url,
+    category: fields.category,
+    categoryName: fields.categoryName,
+    safe: fields.safe,
+    rule: fields.rule
   }
-  return JSON.stringify(value)
 }
