@@ -31,14 +31,20 @@ const processors = new Map<string, ReturnType<typeof createProcessor>>()
  * more than some rules (bench/NOTES.md).
  */
 function processorFor(config: Config): ReturnType<typeof createProcessor> {
+  // In the main thread every file of a run hands over the same object:
+  // skip serialising it per file.
+  if (config === last?.config) return last.processor
   const key = JSON.stringify(config)
   let processor = processors.get(key)
   if (!processor) {
     processor = createProcessor(config)
     processors.set(key, processor)
   }
+  last = {config, processor}
   return processor
 }
+
+let last: {config: Config; processor: ReturnType<typeof createProcessor>} | undefined
 
 /** Messages in document order, as `lint` returns them. */
 function byOffset(a: VFileMessage, b: VFileMessage): number {
