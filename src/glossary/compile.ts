@@ -364,12 +364,17 @@ interface WordInfo {
 }
 
 /**
- * From how many continuations a word's answers are remembered: a common
- * word in a 50,000-entry glossary starts thousands of phrases, and a look-up
- * in a table that size misses the processor's cache after every parse; the
- * words that follow it in real text are few (bench/NOTES.md, section 8).
+ * From how many continuations a word's answers are remembered. With a large
+ * glossary most words of a text continue some phrase, so a word that starts
+ * many asks its continuation table about the next word — and, when that one
+ * looks like a plural, about its singulars, each cut from it as a new
+ * string. The benchmark's 50,000-entry glossary has 100 words that start 64
+ * to 112 phrases; remembering their answers per next word took the matcher
+ * from 1.32–1.63× to 1.00–1.27× the 100-entry time (bench/NOTES.md,
+ * section 8). At most `maxPairs` answers per word (~60 KB).
  */
 const manyContinuations = 64
+const maxPairs = 1024
 
 /** Whether the token `second` continues a phrase that the word of `info` (trie node `child`) starts. */
 function continuesWith(info: WordInfo, child: TrieNode, second: Token): boolean {
@@ -377,7 +382,7 @@ function continuesWith(info: WordInfo, child: TrieNode, second: Token): boolean 
   const pairs = (info.pairs ??= new Map())
   let result = pairs.get(second.key)
   if (result === undefined) {
-    if (pairs.size >= 4096) pairs.clear()
+    if (pairs.size >= maxPairs) pairs.clear()
     result = continues(child, second)
     pairs.set(second.key, result)
   }
