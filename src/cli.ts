@@ -153,10 +153,12 @@ export async function main(argv: string[], io: {stdin?: NodeJS.ReadableStream; s
       return 2
     }
   }
-  jobs ??= !useStdin && countFiles(files, cwd, extensions, poolThreshold()) >= poolThreshold() ? defaultJobs() : 1
+  if (jobs === undefined) {
+    const threshold = poolThreshold()
+    jobs = !useStdin && countFiles(files, cwd, extensions, threshold) >= threshold ? defaultJobs() : 1
+  }
   const pooled = jobs > 1 && canPool()
   if (pooled) await loadPool()
-  const plugin = mtlintPerFile
 
   const configErrors: Problem[] = []
   const record = (error: unknown) => {
@@ -196,10 +198,10 @@ export async function main(argv: string[], io: {stdin?: NodeJS.ReadableStream; s
         detectIgnore: values.ignore !== false,
         ignorePatterns: values['ignore-pattern'] ?? [],
         silentlyIgnore: false,
-        plugins: [[plugin, flags]],
+        plugins: [[mtlintPerFile, flags]],
         configTransform(raw: unknown, filePath: string) {
           try {
-            return {plugins: [[plugin, absolutizeConfig(validateConfig(raw, filePath), filePath)]]}
+            return {plugins: [[mtlintPerFile, absolutizeConfig(validateConfig(raw, filePath), filePath)]]}
           } catch (error) {
             return record(error)
           }
