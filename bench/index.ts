@@ -16,7 +16,7 @@ import {coldStart} from './cold.js'
 import {editorPath} from './editor.js'
 import {glossaryScaling} from './glossary-scaling.js'
 import {ensureBuilt, freshPacks} from './run.js'
-import {throughput} from './throughput.js'
+import {defaultRuns, throughput} from './throughput.js'
 import {machine, table, type Row} from './util.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -47,7 +47,7 @@ const sections: Record<string, Section> = {
     run: () =>
       throughput({
         sizes: quick ? [1, 100] : [1, 100, 1000],
-        runs: quick ? () => 1 : (n) => (n >= 100 ? 5 : 7),
+        runs: quick ? () => 1 : defaultRuns,
         progress: (line) => console.log(line),
         onRss: (size, rss) => {
           rssAtLargest = {size, rss}

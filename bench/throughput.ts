@@ -58,17 +58,27 @@ function countJson(stdout: string): number | undefined {
 
 const textlint = path.join(root, 'node_modules', 'textlint', 'bin', 'textlint.js')
 
+/** The bundled bin on a folder with the benchmark's glossary, plus `extra` flags. */
+function mtlint(dir: string, glossary: GlossaryFiles, ...extra: string[]): [string, string[]] {
+  return [node, [path.join(root, 'dist', 'bundle', 'mtlint.js'), dir, '--report', 'json', '--quiet', '--glossary', glossary.mtlint, ...extra]]
+}
+
+/** Runs per tool at `size` articles, unless the caller says otherwise. */
+export function defaultRuns(size: number): number {
+  return size >= 100 ? 5 : 7
+}
+
 const tools: Tool[] = [
   {
     name: 'mtlint (all rules, CLI as it comes)',
     self: true,
-    command: (dir, glossary) => [node, [path.join(root, 'dist', 'bundle', 'mtlint.js'), dir, '--report', 'json', '--quiet', '--glossary', glossary.mtlint]],
+    command: (dir, glossary) => mtlint(dir, glossary),
     findings: (result) => countJson(result.stdout)
   },
   {
     // What the pool gives on this machine, whatever the CLI's default here.
     name: 'mtlint --jobs 2 (main thread + 1 pool worker)',
-    command: (dir, glossary) => [node, [path.join(root, 'dist', 'bundle', 'mtlint.js'), dir, '--report', 'json', '--quiet', '--glossary', glossary.mtlint, '--jobs', '2']],
+    command: (dir, glossary) => mtlint(dir, glossary, '--jobs', '2'),
     findings: (result) => countJson(result.stdout)
   },
   {
@@ -92,7 +102,7 @@ const tools: Tool[] = [
 export async function throughput(options: ThroughputOptions = {}): Promise<Row[]> {
   const sizes = options.sizes ?? [1, 100, 1000]
   const glossarySize = options.glossarySize ?? 1000
-  const runsFor = options.runs ?? ((n: number) => (n >= 100 ? 5 : 7))
+  const runsFor = options.runs ?? defaultRuns
   const slowMs = options.slowMs ?? 30_000
   const log = options.progress ?? (() => {})
   const temp = tempRoot()
