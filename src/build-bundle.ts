@@ -10,29 +10,21 @@
  * parses it (~30 ms of every cold start, bench/NOTES.md section 8). Shared
  * code is in chunks the three entries import.
  *
- * unified-engine's quadratic `queue` step is replaced by mtlint's linear one
- * (`src/node/engine-queue.ts`) in the bundle.
+ * Two dependencies are changed in the bundle only (`src/bundle-plugins.ts`):
+ * unified-engine's quadratic `queue` step is replaced by mtlint's linear one,
+ * and mdast-util-from-markdown's compiler makes one handler context per
+ * document instead of one per event. The build fails if either is not found.
  */
 import {rmSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {build, type Plugin} from 'esbuild'
+import {build} from 'esbuild'
+import {fromMarkdownContext, linearQueue, type Applied} from './bundle-plugins.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
-// Whether the engine's queue step was found and replaced.
-let replaced = false
-
-const linearQueue: Plugin = {
-  name: 'mtlint-linear-queue',
-  setup(context) {
-    context.onResolve({filter: /^\.\/queue\.js$/}, (args) => {
-      if (!/unified-engine[\\/]lib[\\/]file-pipeline[\\/]index\.js$/.test(args.importer)) return undefined
-      replaced = true
-      return {path: path.join(root, 'src', 'node', 'engine-queue.ts')}
-    })
-  }
-}
+const queue: Applied = {applied: false}
+const context: Applied = {applied: false}
 
 // Chunk names change with their content: start from an empty folder.
 rmSync(path.join(root, 'dist', 'bundle'), {recursive: true, force: true})
@@ -51,14 +43,18 @@ await build({
   target: 'node20',
   outdir: path.join(root, 'dist', 'bundle'),
   logLevel: 'warning',
-  plugins: [linearQueue],
+  plugins: [linearQueue(root, queue), fromMarkdownContext(context)],
   banner: {
     js: "import {createRequire as __mtlintCreateRequire} from 'node:module'; const require = __mtlintCreateRequire(import.meta.url);"
   }
 })
 
-// A new unified-engine that moved its queue must not go unnoticed.
-if (!replaced) {
-  console.error("mtlint: unified-engine's lib/file-pipeline/index.js no longer imports ./queue.js: update src/node/engine-queue.ts and src/build-bundle.ts")
+// A dependency's new version that moved what the bundle changes must not go unnoticed.
+if (!queue.applied) {
+  console.error("mtlint: unified-engine's lib/file-pipeline/index.js no longer imports ./queue.js: update src/node/engine-queue.ts and src/bundle-plugins.ts")
+  process.exitCode = 1
+}
+if (!context.applied) {
+  console.error("mtlint: mdast-util-from-markdown's compiler changed: update `reuseHandlerContext` in src/bundle-plugins.ts")
   process.exitCode = 1
 }

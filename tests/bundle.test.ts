@@ -3,10 +3,19 @@
  * instead of hundreds of modules); it must behave exactly as the modules do.
  */
 import {execFile} from 'node:child_process'
-import {mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import {pathToFileURL} from 'node:url'
+import {build} from 'esbuild'
+import {fromMarkdown} from 'mdast-util-from-markdown'
+import {gfm} from 'micromark-extension-gfm'
+import {gfmFromMarkdown} from 'mdast-util-gfm'
+import {frontmatter} from 'micromark-extension-frontmatter'
+import {frontmatterFromMarkdown} from 'mdast-util-frontmatter'
 import {describe, expect, it} from 'vitest'
+import {fromMarkdownContext, reuseHandlerContext, type Applied} from '../src/bundle-plugins.js'
+import {articles, random} from '../bench/generate.js'
 import {root} from './helpers.js'
 
 function run(bin: string, args: string[]): Promise<{code: number; stdout: string}> {
@@ -78,6 +87,93 @@ describe('bundled bin', () => {
         expect(bundled.code).toBe(modules.code)
         expect(bundled.stdout).toBe(modules.stdout)
       }
+    } finally {
+      rmSync(dir, {recursive: true, force: true})
+    }
+  })
+})
+
+// Markdown made of every construct the compiler has handlers for (CommonMark,
+// GFM, front matter), in random order, so handlers run after one another in
+// every combination: a handler that kept `this` or wrote to it would show.
+const blockStarts = ['', '', '', '# ', '## ', '> ', '> > ', '- ', '* ', '+ ', '1. ', '2) ', '- [ ] ', '- [x] ', '    ', '   ', '\t', '[^n]: ', '[ref]: https://example.com "T"\n', '| a | b |\n| --- | :-: |\n| ', '```js\n', '~~~\n', '<div>\n', '<!-- ', '***\n', '---\n', 'Title\n===\n', 'Sub\n---\n']
+const inlines = ['word', 'the minister', 'Poutine', ' ', ' ', '  \n', '\\\n', '\n', '*', '**', '_', '__', '~', '~~', '`', '``', '[', ']', '](https://x.y/z)', '[ref]', '[^n]', '![alt](i.png)', '<https://a.b>', '<a@b.co>', 'www.example.com', 'https://example.org/p?q=1', 'a@b.co', '&amp;', '&#123;', '&bogus;', '\\*', '\\', '<span>', '</span>', '<!-- c -->', '|', ':', '« x »', '3,5', '-->', '```', '\r\n']
+
+function randomMarkdown(next: () => number): string {
+  const pick = <T,>(list: readonly T[]) => list[Math.floor(next() * list.length)]!
+  let text = next() < 0.15 ? '---\ntitle: "x"\n---\n' : ''
+  const blocks = 1 + Math.floor(next() * 8)
+  for (let block = 0; block < blocks; block++) {
+    text += pick(blockStarts)
+    const length = Math.floor(next() * 14)
+    for (let index = 0; index < length; index++) text += pick(inlines)
+    text += next() < 0.7 ? '\n\n' : '\n'
+  }
+  return text
+}
+
+describe('the bundle’s mdast-util-from-markdown', () => {
+  // The file esbuild bundles (vitest itself resolves the package's `development` build).
+  const stock = readFileSync(path.join(root, 'node_modules', 'mdast-util-from-markdown', 'lib', 'index.js'), 'utf8')
+
+  it('finds the compiler’s per-event context in the installed version and nothing else', () => {
+    const patched = reuseHandlerContext(stock)
+    expect(patched).toBeDefined()
+    expect(patched).toContain('handlerContext.sliceSerialize = events[index][2].sliceSerialize')
+    expect(patched).not.toContain('...context,\n          sliceSerialize: events[index][2].sliceSerialize\n        }, events[index][1]);\n      }\n      if (events[index][0] === \'exit\'')
+    // A source it was not written for is left alone (the build then fails).
+    expect(reuseHandlerContext(stock.replace('// Note: spread first', '// spread first'))).toBeUndefined()
+    expect(reuseHandlerContext('export {}')).toBeUndefined()
+  })
+
+  it('is in the bin’s bundle', () => {
+    const chunks = readdirSync(path.join(root, 'dist', 'bundle')).filter((name) => name.endsWith('.js'))
+    const found = chunks.filter((name) => readFileSync(path.join(root, 'dist', 'bundle', name), 'utf8').includes('handlerContext.sliceSerialize ='))
+    expect(found).toHaveLength(1)
+  })
+
+  it('gives the same trees as the library, with GFM and front matter, on the corpus, articles and random Markdown', async () => {
+    const state: Applied = {applied: false}
+    const result = await build({
+      stdin: {contents: "export {fromMarkdown} from 'mdast-util-from-markdown'", resolveDir: root, loader: 'js'},
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      write: false,
+      logLevel: 'silent',
+      plugins: [fromMarkdownContext(state)]
+    })
+    expect(state.applied).toBe(true)
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'mtlint-from-markdown-'))
+    try {
+      const file = path.join(dir, 'from-markdown.mjs')
+      writeFileSync(file, result.outputFiles[0]!.text)
+      const patched = (await import(pathToFileURL(file).href)) as {fromMarkdown: typeof fromMarkdown}
+      const options = {
+        extensions: [gfm(), frontmatter(['yaml', 'toml'])],
+        mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml', 'toml'])]
+      }
+      const folder = path.join(root, 'corpus', 'fr-en')
+      const texts = readdirSync(folder)
+        .filter((name) => /\.(md|txt)$/.test(name))
+        .map((name) => readFileSync(path.join(folder, name), 'utf8'))
+      expect(texts.length).toBeGreaterThan(20)
+      const next = random(20261207)
+      for (let index = 0; index < 1500; index++) texts.push(randomMarkdown(next))
+      texts.push(...articles(10, 9))
+      let nodes = 0
+      for (const text of texts) {
+        const theirs = JSON.stringify(fromMarkdown(text, options))
+        expect(JSON.stringify(patched.fromMarkdown(text, options))).toBe(theirs)
+        expect(JSON.stringify(patched.fromMarkdown(text))).toBe(JSON.stringify(fromMarkdown(text)))
+        nodes += theirs.split('"type"').length - 1
+      }
+      // The random documents reach the constructs they were made for.
+      const all = texts.map((text) => JSON.stringify(fromMarkdown(text, options))).join('')
+      for (const type of ['heading', 'blockquote', 'list', 'code', 'html', 'table', 'footnoteDefinition', 'footnoteReference', 'delete', 'emphasis', 'strong', 'inlineCode', 'link', 'linkReference', 'definition', 'image', 'break', 'thematicBreak', 'yaml']) {
+        expect(all, type).toContain(`"type":"${type}"`)
+      }
+      expect(nodes).toBeGreaterThan(20_000)
     } finally {
       rmSync(dir, {recursive: true, force: true})
     }
