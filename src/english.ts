@@ -12,6 +12,11 @@
  * `tests/english.test.ts` compares whole trees with parse-english's on the
  * corpora and on generated text.
  *
+ * The Markdown bridge (mdast-util-to-nlcst) overwrites every position
+ * `tokenize` gives with one in the document, so `BridgeEnglish` gives it
+ * tokens without positions: 0.10 ms less per news article, a fifth of the
+ * conversion (bench/NOTES.md, section 9).
+ *
  * One paragraph plugin is replaced too: parse-latin's
  * `breakImplicitSentences` splits the text of every white-space node of
  * every sentence into lines to count them, which was 8% of all the memory a
@@ -162,56 +167,80 @@ export class English extends ParseEnglish {
    * as `ParseLatin#tokenize` does (positions relative to `value`).
    */
   override tokenize(value: string | null | undefined): SentenceContent[] {
-    const children: SentenceContent[] = []
-    if (!value) return children
+    return tokenize(value, true)
+  }
+}
 
-    let line = 1
-    let column = 1
-    let offset = 0
-    let from = 0
-    let index = 0
-    let start: Point = {line, column, offset}
-    let previousType = 0
-    let previous = -1
+/**
+ * `English` for the Markdown and HTML bridges (mdast-util-to-nlcst,
+ * hast-util-to-nlcst): they give every token a position of their own in the
+ * document right after `tokenize`, so its tokens come without one (the
+ * `position` field is there, `undefined`, so that setting it later does not
+ * change the object's shape).
+ */
+export class BridgeEnglish extends English {
+  override tokenize(value: string | null | undefined): SentenceContent[] {
+    return tokenize(value, false)
+  }
+}
 
-    while (index < value.length) {
-      const code = value.charCodeAt(index)
-      const currentType = classOf(code)
+/** The tokens of `value`, with positions relative to it or none. */
+function tokenize(value: string | null | undefined, positions: boolean): SentenceContent[] {
+  const children: SentenceContent[] = []
+  if (!value) return children
 
-      if (
-        from < index &&
-        previousType !== 0 &&
-        !(
-          previousType === currentType &&
-          // Words and white space continue; so does the same character of
-          // punctuation or symbol, and any surrogate.
-          (previousType === word || previousType === whiteSpace || code === previous || (code >= 0xd800 && code <= 0xdfff))
-        )
-      ) {
-        children.push(createNode(previousType, value.slice(from, index), start, {line, column, offset}))
-        from = index
+  let line = 1
+  let column = 1
+  let offset = 0
+  let from = 0
+  let index = 0
+  let start: Point | undefined = positions ? {line, column, offset} : undefined
+  let previousType = 0
+  let previous = -1
+
+  while (index < value.length) {
+    const code = value.charCodeAt(index)
+    const currentType = classOf(code)
+
+    if (
+      from < index &&
+      previousType !== 0 &&
+      !(
+        previousType === currentType &&
+        // Words and white space continue; so does the same character of
+        // punctuation or symbol, and any surrogate.
+        (previousType === word || previousType === whiteSpace || code === previous || (code >= 0xd800 && code <= 0xdfff))
+      )
+    ) {
+      if (positions) {
+        children.push(createNode(previousType, value.slice(from, index), start!, {line, column, offset}))
         start = {line, column, offset}
-      }
+      } else children.push(createBareNode(previousType, value.slice(from, index)))
+      from = index
+    }
 
+    if (positions) {
       if (code === 13 || (code === 10 && previous !== 13)) {
         line++
         column = 1
       } else if (code !== 10) {
         column++
       }
-
       offset++
-      previousType = currentType
-      previous = code
-      index++
     }
 
-    if (previousType !== 0 && from < index) {
-      children.push(createNode(previousType, value.slice(from, index), start, {line, column, offset}))
-    }
-
-    return children
+    previousType = currentType
+    previous = code
+    index++
   }
+
+  if (previousType !== 0 && from < index) {
+    children.push(
+      positions ? createNode(previousType, value.slice(from, index), start!, {line, column, offset}) : createBareNode(previousType, value.slice(from, index))
+    )
+  }
+
+  return children
 }
 
 /** A token; a word's start point is shared with its text, as parse-latin does. */
@@ -224,6 +253,14 @@ function createNode(type: number, value: string, start: Point, end: Point): Sent
     }
   }
   return {type: typeNames[type] as 'PunctuationNode', value, position: {start, end}}
+}
+
+/** A token without a position (the bridges set one). */
+function createBareNode(type: number, value: string): SentenceContent {
+  if (type === word) {
+    return {type: 'WordNode', children: [{type: 'TextNode', value, position: undefined}], position: undefined}
+  }
+  return {type: typeNames[type] as 'PunctuationNode', value, position: undefined}
 }
 
 English.prototype.tokenizeParagraphPlugins = englishParagraphPlugins

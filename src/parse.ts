@@ -26,7 +26,7 @@ import remarkFrontmatter from 'remark-frontmatter'
 import rehypeParse from 'rehype-parse'
 import {toNlcst as mdastToNlcst} from 'mdast-util-to-nlcst'
 import {toNlcst as hastToNlcst} from 'hast-util-to-nlcst'
-import {English} from './english.js'
+import {BridgeEnglish, English} from './english.js'
 import {visit} from 'unist-util-visit'
 import {location} from 'vfile-location'
 import type {DocumentType} from './types.js'
@@ -184,7 +184,9 @@ export function parseToNlcst(doc: string, file: VFile, type: DocumentType): Nlcs
     const input = bom ? new VFile({path: file.path, value: doc.slice(1)}) : file
     const mdast = getMarkdownParser(doc).parse(input) as MdastRoot
     sourceAutolinks(mdast, String(input))
-    tree = mdastToNlcst(mdast, input, English, {
+    // The bridge gives every token its position in the document: tokens
+    // come from `tokenize` without one.
+    tree = mdastToNlcst(mdast, input, BridgeEnglish, {
       ignore: ['code', 'html', 'yaml', 'toml', 'math', 'inlineMath', 'definition'],
       source: ['inlineCode']
     }) as NlcstRoot

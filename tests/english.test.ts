@@ -18,7 +18,7 @@ import remarkParse from 'remark-parse'
 import rehypeParse from 'rehype-parse'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
-import {English, replacedBreakImplicitSentences} from '../src/english.js'
+import {BridgeEnglish, English, replacedBreakImplicitSentences} from '../src/english.js'
 import {articles, random} from '../bench/generate.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -60,8 +60,10 @@ function expectSameMarkdown(text: string) {
   const mdast = unified().use(remarkParse).parse(text) as MdastRoot
   if (!mdast.position) return
   const ours = mdastToNlcst(mdast, file, English)
-  const theirs = mdastToNlcst(mdast, file, ParseEnglish)
-  expect(snapshot(ours)).toEqual(snapshot(theirs))
+  const theirs = snapshot(mdastToNlcst(mdast, file, ParseEnglish))
+  expect(snapshot(ours)).toEqual(theirs)
+  // What parse.ts uses: tokens without positions, which the bridge sets.
+  expect(snapshot(mdastToNlcst(mdast, file, BridgeEnglish))).toEqual(theirs)
 }
 
 function expectSameHtml(text: string) {
@@ -120,6 +122,25 @@ describe('English (parse-english with a table-driven tokenizer)', () => {
       const a = ours.tokenize(text)
       const b = theirs.tokenize(text)
       if (a[0]!.type !== b[0]!.type) expect({code, type: a[0]!.type}).toEqual({code, type: b[0]!.type})
+    }
+  })
+
+  it('gives the bridges the same tokens without positions, each with an empty `position` field', () => {
+    const next = random(7)
+    const bare = new BridgeEnglish()
+    const full = new English()
+    expect(bare.tokenize('')).toEqual([])
+    expect(bare.tokenize(undefined)).toEqual([])
+    const strip = (nodes: AnyNode[]): AnyNode[] =>
+      nodes.map((node) => ({...node, position: undefined, ...(node.children ? {children: strip(node.children)} : {})}))
+    for (let index = 0; index < 500; index++) {
+      const text = randomText(next, 1 + Math.floor(next() * 120))
+      const tokens = bare.tokenize(text) as AnyNode[]
+      expect(tokens).toEqual(strip(full.tokenize(text) as AnyNode[]))
+      for (const node of tokens) {
+        expect(Object.keys(node)).toContain('position')
+        expect(node.position).toBeUndefined()
+      }
     }
   })
 
