@@ -11,6 +11,8 @@
  *   the floor of this architecture (`bench/parse-only.mjs`).
  *
  * Runs alternate tool by tool so drift on a shared machine hits all alike.
+ * Ratios are of medians; each row's notes also give the ratio round by round
+ * (the median of the rounds' own ratios, with the smallest and largest).
  */
 import {rmSync} from 'node:fs'
 import path from 'node:path'
@@ -23,6 +25,8 @@ interface Tool {
   name: string
   /** Whether this tool is mtlint (ratios are against it). */
   self?: boolean
+  /** Whether this is a textlint peer: it runs in the first `peerRuns` rounds only. */
+  peer?: boolean
   command(dir: string, glossary: GlossaryFiles): [string, string[]]
   /** Findings in its output (a sanity check that it did the work). */
   findings(result: RunResult): number | undefined
@@ -34,8 +38,10 @@ export interface ThroughputOptions {
   sizes?: number[]
   /** Glossary size. */
   glossarySize?: number
-  /** Runs per tool and size (peers slower than `slowMs` run once). */
+  /** Rounds per size: mtlint and the parse-only floor run in each. */
   runs?: (size: number) => number
+  /** Rounds the textlint peers run in (the first ones; a peer slower than `slowMs` runs once). */
+  peerRuns?: (size: number) => number
   /** A peer whose first run takes longer than this runs only once. */
   slowMs?: number
   /** Called with each measurement as it is made. */
@@ -63,9 +69,30 @@ function mtlint(dir: string, glossary: GlossaryFiles, ...extra: string[]): [stri
   return [node, [path.join(root, 'dist', 'bundle', 'mtlint.js'), dir, '--report', 'json', '--quiet', '--glossary', glossary.mtlint, ...extra]]
 }
 
-/** Runs per tool at `size` articles, unless the caller says otherwise. */
+/**
+ * Rounds at `size` articles, unless the caller says otherwise. mtlint and
+ * the floor take a few seconds at most, and on this shared machine one of
+ * them moved by ±25% within a run of five: nine rounds steady their medians.
+ */
 export function defaultRuns(size: number): number {
+  return size >= 100 ? 9 : 7
+}
+
+/** Rounds the textlint peers run in at `size` articles (each takes 20–80 s at 1,000). */
+export function defaultPeerRuns(size: number): number {
   return size >= 100 ? 5 : 7
+}
+
+/**
+ * The median over rounds of `value` ÷ `base` for the rounds both ran in,
+ * with the smallest and largest: alternating runs pair up, and a pair shares
+ * the machine's state of the moment, which a ratio of two medians does not.
+ */
+export function pairedRatio(value: number[], base: number[]): {median: number; min: number; max: number} | undefined {
+  const ratios: number[] = []
+  for (let index = 0; index < Math.min(value.length, base.length); index++) ratios.push(value[index]! / base[index]!)
+  if (ratios.length < 2) return undefined
+  return {median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios)}
 }
 
 const tools: Tool[] = [
@@ -88,11 +115,13 @@ const tools: Tool[] = [
   },
   {
     name: 'textlint + textlint-rule-prh',
+    peer: true,
     command: (dir, glossary) => [node, [textlint, '--config', glossary.prhConfig, '--format', 'json', path.join(dir, '*.md')]],
     findings: (result) => countJson(result.stdout)
   },
   {
     name: 'textlint + textlint-rule-terminology',
+    peer: true,
     command: (dir, glossary) => [node, [textlint, '--config', glossary.terminologyConfig, '--format', 'json', path.join(dir, '*.md')]],
     findings: (result) => countJson(result.stdout)
   }
@@ -103,6 +132,7 @@ export async function throughput(options: ThroughputOptions = {}): Promise<Row[]
   const sizes = options.sizes ?? [1, 100, 1000]
   const glossarySize = options.glossarySize ?? 1000
   const runsFor = options.runs ?? defaultRuns
+  const peerRunsFor = options.peerRuns ?? defaultPeerRuns
   const slowMs = options.slowMs ?? 30_000
   const log = options.progress ?? (() => {})
   const temp = tempRoot()
@@ -115,9 +145,11 @@ export async function throughput(options: ThroughputOptions = {}): Promise<Row[]
       const rss = new Map<Tool, number[]>(tools.map((d) => [d, []]))
       const found = new Map<Tool, number | undefined>()
       const runs = runsFor(size)
+      const peerRuns = Math.min(runs, peerRunsFor(size))
       for (let run = 0; run < runs; run++) {
         for (const tool of tools) {
           const previous = times.get(tool)!
+          if (tool.peer && run >= peerRuns) continue
           // A slow peer runs once: its ratio is far from any target.
           if (run > 0 && !tool.self && median(previous) > slowMs) continue
           if (tool.self) freshPacks(root)
@@ -129,26 +161,31 @@ export async function throughput(options: ThroughputOptions = {}): Promise<Row[]
           log(`  N=${size} ${tool.name}: ${(result.ms / 1000).toFixed(2)} s${result.rssMiB ? `, ${result.rssMiB.toFixed(0)} MiB` : ''}`)
         }
       }
-      const self = median(times.get(tools[0]!)!)
+      const selfTimes = times.get(tools[0]!)!
+      const self = median(selfTimes)
       for (const tool of tools) {
         const values = times.get(tool)!
         const value = median(values)
         const peak = rss.get(tool)!
         const findings = found.get(tool)
+        const floor = tool.name.includes('parse only')
+        const paired = tool.self ? undefined : floor ? pairedRatio(selfTimes, values) : pairedRatio(values, selfTimes)
         const notes = [
           `${values.length} run${values.length === 1 ? '' : 's'}`,
           peak.length > 0 ? `peak RSS ${Math.max(...peak).toFixed(0)} MiB` : '',
-          findings === undefined ? '' : `${findings} findings`
+          findings === undefined ? '' : `${findings} findings`,
+          paired ? `round by round ${paired.median.toFixed(2)} [${paired.min.toFixed(2)}–${paired.max.toFixed(2)}]` : ''
         ].filter(Boolean)
         rows.push({
           name: `N = ${size.toLocaleString('en')}: ${tool.name}`,
           median: value,
           ...(tool.self
             ? {}
-            : tool.name.includes('parse only')
+            : floor
               ? {ratio: self / value, ratioLabel: '(mtlint ÷ parse only)'}
               : {ratio: value / self, ratioLabel: '(× mtlint’s time)'}),
-          extra: notes.join(', ')
+          extra: notes.join(', '),
+          paired
         })
       }
       if (size === Math.max(...sizes)) options.onRss?.(size, rss.get(tools[0]!)!)

@@ -15,6 +15,8 @@ export interface Row {
   ratioLabel?: string
   /** Anything else worth a column. */
   extra?: string
+  /** The ratio round by round (median, smallest, largest), where runs alternated in rounds. */
+  paired?: {median: number; min: number; max: number} | undefined
 }
 
 /** Median of numbers. */
