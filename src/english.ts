@@ -172,11 +172,12 @@ export class English extends ParseEnglish {
 }
 
 /**
- * `English` for the Markdown and HTML bridges (mdast-util-to-nlcst,
- * hast-util-to-nlcst): they give every token a position of their own in the
- * document right after `tokenize`, so its tokens come without one (the
- * `position` field is there, `undefined`, so that setting it later does not
- * change the object's shape).
+ * `English` for the Markdown bridge (mdast-util-to-nlcst): it gives every
+ * token a position of its own in the document right after `tokenize`, so
+ * its tokens come without one (the `position` field is there, `undefined`,
+ * so that setting it later does not change the object's shape). The HTML
+ * bridge keeps `English`: hast-util-to-nlcst leaves the tokens of a text
+ * node without a position as `tokenize` made them.
  */
 export class BridgeEnglish extends English {
   override tokenize(value: string | null | undefined): SentenceContent[] {
