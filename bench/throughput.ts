@@ -27,6 +27,8 @@ interface Tool {
   self?: boolean
   /** Whether this is a textlint peer: it runs in the first `peerRuns` rounds only. */
   peer?: boolean
+  /** Whether this is the parse-only floor (its ratio is mtlint ÷ it). */
+  floor?: boolean
   command(dir: string, glossary: GlossaryFiles): [string, string[]]
   /** Findings in its output (a sanity check that it did the work). */
   findings(result: RunResult): number | undefined
@@ -110,6 +112,7 @@ const tools: Tool[] = [
   },
   {
     name: 'remark + retext, parse only',
+    floor: true,
     command: (dir) => [node, [path.join(root, 'bench', 'parse-only.mjs'), dir]],
     findings: () => undefined
   },
@@ -168,8 +171,7 @@ export async function throughput(options: ThroughputOptions = {}): Promise<Row[]
         const value = median(values)
         const peak = rss.get(tool)!
         const findings = found.get(tool)
-        const floor = tool.name.includes('parse only')
-        const paired = tool.self ? undefined : floor ? pairedRatio(selfTimes, values) : pairedRatio(values, selfTimes)
+        const paired = tool.self ? undefined : tool.floor ? pairedRatio(selfTimes, values) : pairedRatio(values, selfTimes)
         const notes = [
           `${values.length} run${values.length === 1 ? '' : 's'}`,
           peak.length > 0 ? `peak RSS ${Math.max(...peak).toFixed(0)} MiB` : '',
@@ -181,7 +183,7 @@ export async function throughput(options: ThroughputOptions = {}): Promise<Row[]
           median: value,
           ...(tool.self
             ? {}
-            : floor
+            : tool.floor
               ? {ratio: self / value, ratioLabel: '(mtlint ÷ parse only)'}
               : {ratio: value / self, ratioLabel: '(× mtlint’s time)'}),
           extra: notes.join(', '),
