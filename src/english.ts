@@ -256,7 +256,7 @@ function createNode(type: number, value: string, start: Point, end: Point): Sent
   return {type: typeNames[type] as 'PunctuationNode', value, position: {start, end}}
 }
 
-/** A token without a position (the bridges set one). */
+/** A token without a position (the Markdown bridge sets one). */
 function createBareNode(type: number, value: string): SentenceContent {
   if (type === word) {
     return {type: 'WordNode', children: [{type: 'TextNode', value, position: undefined}], position: undefined}

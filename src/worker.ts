@@ -24,6 +24,8 @@ export interface Task {
 export type Outcome = {messages: SerializedMessage[]; words?: number} | {problems: Problem[]}
 
 const processors = new Map<string, ReturnType<typeof createProcessor>>()
+/** The processor last handed out, by the configuration object it was made for. */
+let last: {config: Config; processor: ReturnType<typeof createProcessor>} | undefined
 
 /**
  * One processor per configuration for the worker's life (a CLI run): built
@@ -43,8 +45,6 @@ function processorFor(config: Config): ReturnType<typeof createProcessor> {
   last = {config, processor}
   return processor
 }
-
-let last: {config: Config; processor: ReturnType<typeof createProcessor>} | undefined
 
 /** Messages in document order, as `lint` returns them. */
 function byOffset(a: VFileMessage, b: VFileMessage): number {

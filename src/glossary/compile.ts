@@ -389,6 +389,7 @@ function continuesWith(info: WordInfo, child: TrieNode, second: Token): boolean 
   return result
 }
 
+/** Whether `second`, or a singular of it, is among the continuations of `child`. */
 function continues(child: TrieNode, second: Token): boolean {
   return child.next.has(second.key) || (mayBePlural(second) && singularIn(child.next, second.key))
 }
