@@ -10,21 +10,26 @@
  * parses it (~30 ms of every cold start, bench/NOTES.md section 8). Shared
  * code is in chunks the three entries import.
  *
- * Two dependencies are changed in the bundle only (`src/bundle-plugins.ts`):
- * unified-engine's quadratic `queue` step is replaced by mtlint's linear one,
- * and mdast-util-from-markdown's compiler makes one handler context per
- * document instead of one per event. The build fails if either is not found.
+ * Four dependencies are changed in the bundle only (`src/bundle-plugins.ts`):
+ * unified-engine's quadratic `queue` step is replaced by mtlint's linear one;
+ * mdast-util-from-markdown's compiler makes one handler context per
+ * document instead of one per event; unist-util-modify-children runs the
+ * tokenizer's plugins in a plain loop instead of through array-iterate; and
+ * nlcst-to-string returns a one-child node's text without joining a list.
+ * The build fails if any of them is not found.
  */
 import {rmSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {build} from 'esbuild'
-import {fromMarkdownContext, linearQueue, type Applied} from './bundle-plugins.js'
+import {directModify, directToString, fromMarkdownContext, linearQueue, type Applied} from './bundle-plugins.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 const queue: Applied = {applied: false}
 const context: Applied = {applied: false}
+const modify: Applied = {applied: false}
+const toString: Applied = {applied: false}
 
 // Chunk names change with their content: start from an empty folder.
 rmSync(path.join(root, 'dist', 'bundle'), {recursive: true, force: true})
@@ -43,7 +48,7 @@ await build({
   target: 'node20',
   outdir: path.join(root, 'dist', 'bundle'),
   logLevel: 'warning',
-  plugins: [linearQueue(root, queue), fromMarkdownContext(context)],
+  plugins: [linearQueue(root, queue), fromMarkdownContext(context), directModify(modify), directToString(toString)],
   banner: {
     js: "import {createRequire as __mtlintCreateRequire} from 'node:module'; const require = __mtlintCreateRequire(import.meta.url);"
   }
@@ -56,5 +61,13 @@ if (!queue.applied) {
 }
 if (!context.applied) {
   console.error("mtlint: mdast-util-from-markdown's compiler changed: update `reuseHandlerContext` in src/bundle-plugins.ts")
+  process.exitCode = 1
+}
+if (!modify.applied) {
+  console.error("mtlint: unist-util-modify-children changed: update `inlineModifyLoop` in src/bundle-plugins.ts")
+  process.exitCode = 1
+}
+if (!toString.applied) {
+  console.error("mtlint: nlcst-to-string changed: update `singleChildString` in src/bundle-plugins.ts")
   process.exitCode = 1
 }

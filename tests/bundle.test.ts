@@ -14,7 +14,10 @@ import {gfmFromMarkdown} from 'mdast-util-gfm'
 import {frontmatter} from 'micromark-extension-frontmatter'
 import {frontmatterFromMarkdown} from 'mdast-util-frontmatter'
 import {describe, expect, it} from 'vitest'
-import {fromMarkdownContext, reuseHandlerContext, type Applied} from '../src/bundle-plugins.js'
+import {ParseEnglish} from 'parse-english'
+import {VFile} from 'vfile'
+import {directModify, directToString, fromMarkdownContext, inlineModifyLoop, reuseHandlerContext, singleChildString, type Applied} from '../src/bundle-plugins.js'
+import {parseToNlcst} from '../src/parse.js'
 import {articles, random} from '../bench/generate.js'
 import {root} from './helpers.js'
 
@@ -174,6 +177,106 @@ describe('the bundle’s mdast-util-from-markdown', () => {
         expect(all, type).toContain(`"type":"${type}"`)
       }
       expect(nodes).toBeGreaterThan(20_000)
+    } finally {
+      rmSync(dir, {recursive: true, force: true})
+    }
+  })
+})
+
+// Plain text made of what parse-latin's and parse-english's plugins merge,
+// split or move: initialisms, inner and final symbols, slashes, elisions,
+// abbreviations, digits after a full stop, lower-case sentence starts,
+// non-word sentences, affixes and white space at the edges.
+const prose = ['word', 'The', 'minister', 'U.S.', 'e.g.', 'Mr.', 'Dr.', 'Sen.', 'etc.', 'and/or', '1/2', 'don’t', "it's", "'n'", "o'clock", "’tis", 'rock-and-roll', 'self-', '-ish', 'Poutine’s', 'state-of-the-art', '3.5', '3,5', '20h30', '.', '.', '!', '?', '…', '...', '?!', ',', ';', ':', '(', ')', '"', '“', '”', '«', '»', '—', '-', '&', '@', '#hash', '\u00a0', ' ', ' ', ' ', '  ', '\n', '\n\n', '\t', 'a.', 'b', '1.', '2)', ':-)', '☺', 'été', 'Andreï', 'x̧', '’', "'"]
+
+function randomProse(next: () => number): string {
+  let text = ''
+  const length = Math.floor(next() * 40)
+  for (let index = 0; index < length; index++) {
+    text += prose[Math.floor(next() * prose.length)]!
+    if (next() < 0.6) text += ' '
+  }
+  return text
+}
+
+describe('the bundle’s unist-util-modify-children and nlcst-to-string', () => {
+  const modify = readFileSync(path.join(root, 'node_modules', 'unist-util-modify-children', 'lib', 'index.js'), 'utf8')
+  const toString = readFileSync(path.join(root, 'node_modules', 'nlcst-to-string', 'lib', 'index.js'), 'utf8')
+
+  it('finds what they change in the installed versions and nothing else', () => {
+    const loop = inlineModifyLoop(modify)
+    expect(loop).toBeDefined()
+    expect(loop).toContain('const result = modifier(values[index], index, parent)')
+    expect(loop).not.toContain('arrayIterate(parent.children, iteratee, parent)')
+    expect(loop).not.toContain('function iteratee')
+    const joined = singleChildString(toString)
+    expect(joined).toBeDefined()
+    expect(joined).toContain('if (children.length === 1) {')
+    // Sources they were not written for are left alone (the build then fails).
+    expect(inlineModifyLoop(modify.replace('arrayIterate(parent.children, iteratee, parent)', 'arrayIterate(parent.children, iteratee)'))).toBeUndefined()
+    expect(inlineModifyLoop('export {}')).toBeUndefined()
+    expect(singleChildString(toString.replace('const values = []', 'const values = new Array(children.length)'))).toBeUndefined()
+    expect(singleChildString('export {}')).toBeUndefined()
+  })
+
+  it('are in the bin’s bundle', () => {
+    const chunks = readdirSync(path.join(root, 'dist', 'bundle')).filter((name) => name.endsWith('.js'))
+    const texts = chunks.map((name) => readFileSync(path.join(root, 'dist', 'bundle', name), 'utf8'))
+    expect(texts.filter((text) => /const result = modifier\(values\[index\d*\], index\d*, parent\d*\)/.test(text))).toHaveLength(1)
+    expect(texts.filter((text) => /const only = toString\d*\(children\[0\]\)/.test(text))).toHaveLength(1)
+    expect(texts.some((text) => text.includes('function arrayIterate('))).toBe(false)
+  })
+
+  it('give the same nlcst as the library: parse-english on prose, mtlint’s parse on the corpus, articles and random Markdown', async () => {
+    const states = {context: {applied: false}, modify: {applied: false}, toString: {applied: false}}
+    const result = await build({
+      stdin: {
+        contents: "export {ParseEnglish} from 'parse-english'\nexport {parseToNlcst} from './src/parse.ts'\nexport {VFile} from 'vfile'",
+        resolveDir: root,
+        loader: 'ts'
+      },
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      write: false,
+      logLevel: 'silent',
+      plugins: [fromMarkdownContext(states.context), directModify(states.modify), directToString(states.toString)],
+      banner: {js: "import {createRequire as __mtlintCreateRequire} from 'node:module'; const require = __mtlintCreateRequire(import.meta.url);"}
+    })
+    expect(states.modify.applied).toBe(true)
+    expect(states.toString.applied).toBe(true)
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'mtlint-tokenizer-'))
+    try {
+      const file = path.join(dir, 'parse.mjs')
+      writeFileSync(file, result.outputFiles[0]!.text)
+      const patched = (await import(pathToFileURL(file).href)) as {
+        ParseEnglish: typeof ParseEnglish
+        parseToNlcst: typeof parseToNlcst
+        VFile: typeof VFile
+      }
+      const next = random(20261208)
+      const stock = new ParseEnglish()
+      const direct = new patched.ParseEnglish()
+      let words = 0
+      for (let index = 0; index < 1500; index++) {
+        const text = randomProse(next)
+        const theirs = JSON.stringify(stock.parse(text))
+        expect(JSON.stringify(direct.parse(text)), text).toBe(theirs)
+        words += theirs.split('"WordNode"').length - 1
+      }
+      expect(words).toBeGreaterThan(10_000)
+
+      const folder = path.join(root, 'corpus', 'fr-en')
+      const documents: Array<{text: string; type: 'markdown' | 'text'}> = readdirSync(folder)
+        .filter((name) => /\.(md|txt)$/.test(name))
+        .map((name) => ({text: readFileSync(path.join(folder, name), 'utf8'), type: name.endsWith('.md') ? 'markdown' : 'text'}))
+      expect(documents.length).toBeGreaterThan(50)
+      for (let index = 0; index < 300; index++) documents.push({text: randomMarkdown(next), type: 'markdown'})
+      for (const text of articles(10, 11)) documents.push({text, type: 'markdown'})
+      for (const {text, type} of documents) {
+        const theirs = JSON.stringify(parseToNlcst(text, new VFile({path: 'x', value: text}), type))
+        expect(JSON.stringify(patched.parseToNlcst(text, new patched.VFile({path: 'x', value: text}), type))).toBe(theirs)
+      }
     } finally {
       rmSync(dir, {recursive: true, force: true})
     }
