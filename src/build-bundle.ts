@@ -10,19 +10,29 @@
  * parses it (~30 ms of every cold start, bench/NOTES.md section 8). Shared
  * code is in chunks the three entries import.
  *
- * Four dependencies are changed in the bundle only (`src/bundle-plugins.ts`):
+ * Six dependencies are changed in the bundle only (`src/bundle-plugins.ts`):
  * unified-engine's quadratic `queue` step is replaced by mtlint's linear one;
  * mdast-util-from-markdown's compiler makes one handler context per
- * document instead of one per event; unist-util-modify-children runs the
- * tokenizer's plugins in a plain loop instead of through array-iterate; and
- * nlcst-to-string returns a one-child node's text without joining a list.
- * The build fails if any of them is not found.
+ * document instead of one per event; micromark combines its constructs once
+ * per extensions list instead of once per document; unist-util-modify-children
+ * runs the tokenizer's plugins in a plain loop instead of through
+ * array-iterate; nlcst-to-string returns a one-child node's text without
+ * joining a list; and vfile-location's `toPoint` tries the line it found
+ * last before searching. The build fails if any of them is not found.
  */
 import {rmSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {build} from 'esbuild'
-import {directModify, directToString, fromMarkdownContext, linearQueue, type Applied} from './bundle-plugins.js'
+import {
+  directModify,
+  directToString,
+  fromMarkdownContext,
+  linearQueue,
+  locationLastLine,
+  micromarkConstructs,
+  type Applied
+} from './bundle-plugins.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -30,6 +40,8 @@ const queue: Applied = {applied: false}
 const context: Applied = {applied: false}
 const modify: Applied = {applied: false}
 const toString: Applied = {applied: false}
+const constructs: Applied = {applied: false}
+const lastLine: Applied = {applied: false}
 
 // Chunk names change with their content: start from an empty folder.
 rmSync(path.join(root, 'dist', 'bundle'), {recursive: true, force: true})
@@ -48,7 +60,14 @@ await build({
   target: 'node20',
   outdir: path.join(root, 'dist', 'bundle'),
   logLevel: 'warning',
-  plugins: [linearQueue(root, queue), fromMarkdownContext(context), directModify(modify), directToString(toString)],
+  plugins: [
+    linearQueue(root, queue),
+    fromMarkdownContext(context),
+    micromarkConstructs(constructs),
+    directModify(modify),
+    directToString(toString),
+    locationLastLine(lastLine)
+  ],
   banner: {
     js: "import {createRequire as __mtlintCreateRequire} from 'node:module'; const require = __mtlintCreateRequire(import.meta.url);"
   }
@@ -69,5 +88,13 @@ if (!modify.applied) {
 }
 if (!toString.applied) {
   console.error("mtlint: nlcst-to-string changed: update `singleChildString` in src/bundle-plugins.ts")
+  process.exitCode = 1
+}
+if (!constructs.applied) {
+  console.error("mtlint: micromark's parse changed: update `combineOnce` in src/bundle-plugins.ts")
+  process.exitCode = 1
+}
+if (!lastLine.applied) {
+  console.error("mtlint: vfile-location changed: update `lastLineFirstSource` in src/bundle-plugins.ts")
   process.exitCode = 1
 }

@@ -152,7 +152,7 @@ export function directModify(state: Applied): Plugin {
   return {
     name: 'mtlint-direct-modify-children',
     setup(build) {
-      build.onLoad({filter: /unist-util-modify-children[\\/]lib[\\/]index\.js$/}, async (args) => {
+      build.onLoad({filter: /[\\/]unist-util-modify-children[\\/]lib[\\/]index\.js$/}, async (args) => {
         const patched = inlineModifyLoop(await readFile(args.path, 'utf8'))
         if (patched === undefined) return undefined
         state.applied = true
@@ -167,8 +167,140 @@ export function directToString(state: Applied): Plugin {
   return {
     name: 'mtlint-direct-nlcst-to-string',
     setup(build) {
-      build.onLoad({filter: /nlcst-to-string[\\/]lib[\\/]index\.js$/}, async (args) => {
+      build.onLoad({filter: /[\\/]nlcst-to-string[\\/]lib[\\/]index\.js$/}, async (args) => {
         const patched = singleChildString(await readFile(args.path, 'utf8'))
+        if (patched === undefined) return undefined
+        state.applied = true
+        return {contents: patched, loader: 'js'}
+      })
+    }
+  }
+}
+
+// micromark combines its own constructs with the extensions' (GFM, front
+// matter) for every document: ~30 µs of hash tables per article, 1% of a
+// lint (bench/NOTES.md section 10). mtlint's parsers hand micromark the same
+// extensions list for every document (one frozen processor per set of
+// constructs), and nothing writes to the combined tables after they are
+// made, so they are made once per list.
+const combineCall = `  const constructs = /** @type {FullNormalizedExtension} */
+  combineExtensions([defaultConstructs, ...(settings.extensions || [])]);
+`
+const combinedOnce = `  // mtlint: combined once per extensions list (src/bundle-plugins.ts).
+  const constructs = combinedFor(settings.extensions);
+`
+const combinedCache = `
+/** @type {WeakMap<Array<Extension>, FullNormalizedExtension>} */
+const combinedByList = new WeakMap();
+
+/** @param {Array<Extension> | null | undefined} extensions */
+function combinedFor(extensions) {
+  if (!extensions) return combineExtensions([defaultConstructs]);
+  let combined = combinedByList.get(extensions);
+  if (!combined) {
+    combined = combineExtensions([defaultConstructs, ...extensions]);
+    combinedByList.set(extensions, combined);
+  }
+  return combined;
+}
+`
+
+/**
+ * micromark's `parse` with its constructs combined once per extensions
+ * list, or `undefined` when the source is not the one this was written for.
+ */
+export function combineOnce(source: string): string | undefined {
+  const at = source.indexOf(combineCall)
+  if (at === -1 || source.indexOf(combineCall, at + 1) !== -1 || source.includes('combinedFor')) return undefined
+  return source.slice(0, at) + combinedOnce + source.slice(at + combineCall.length) + combinedCache
+}
+
+/** micromark's parser with constructs combined once per extensions list (see `combineOnce`). */
+export function micromarkConstructs(state: Applied): Plugin {
+  return {
+    name: 'mtlint-micromark-constructs',
+    setup(build) {
+      build.onLoad({filter: /[\\/]micromark[\\/]lib[\\/]parse\.js$/}, async (args) => {
+        const patched = combineOnce(await readFile(args.path, 'utf8'))
+        if (patched === undefined) return undefined
+        state.applied = true
+        return {contents: patched, loader: 'js'}
+      })
+    }
+  }
+}
+
+// mdast-util-to-nlcst asks vfile-location for the line and column of every
+// node's start and end, in document order, and `toPoint` binary-searches
+// the line ends each time (~50 µs per article, 2% of a lint). It now tries
+// the line it found last, and the one after it, before searching: the same
+// line, found in one or two comparisons.
+const binarySearch = `      // Binary search for the first line that ends after \`offset\`.
+      let low = 0
+      let high = indices.length - 1
+
+      while (low < high) {
+        const middle = Math.floor((low + high) / 2)
+
+        if (indices[middle] > offset) {
+          high = middle
+        } else {
+          low = middle + 1
+        }
+      }
+`
+const lastLineFirst = `      // mtlint: the line found last, or the next one, before searching
+      // (src/bundle-plugins.ts). \`indices\` only grows, in order.
+      let low = 0
+      if (indices[lastLine] > offset && (lastLine === 0 || indices[lastLine - 1] <= offset)) {
+        low = lastLine
+      } else if (lastLine + 1 < indices.length && indices[lastLine + 1] > offset && indices[lastLine] <= offset) {
+        low = lastLine + 1
+      } else {
+        let high = indices.length - 1
+
+        while (low < high) {
+          const middle = Math.floor((low + high) / 2)
+
+          if (indices[middle] > offset) {
+            high = middle
+          } else {
+            low = middle + 1
+          }
+        }
+      }
+
+      lastLine = low
+`
+const stateStart = `  let cr = -1
+  let lf = -1
+`
+
+/**
+ * vfile-location's source with `toPoint` trying the last line found first,
+ * or `undefined` when the source is not the one this was written for.
+ */
+export function lastLineFirstSource(source: string): string | undefined {
+  const search = source.indexOf(binarySearch)
+  const state = source.indexOf(stateStart)
+  if (search === -1 || state === -1 || state > search) return undefined
+  if (source.indexOf(binarySearch, search + 1) !== -1 || source.indexOf(stateStart, state + 1) !== -1) return undefined
+  return (
+    source.slice(0, state + stateStart.length) +
+    '  // mtlint: the index of the line `toPoint` found last.\n  let lastLine = 0\n' +
+    source.slice(state + stateStart.length, search) +
+    lastLineFirst +
+    source.slice(search + binarySearch.length)
+  )
+}
+
+/** vfile-location with `toPoint` trying the last line found first (see `lastLineFirstSource`). */
+export function locationLastLine(state: Applied): Plugin {
+  return {
+    name: 'mtlint-vfile-location-last-line',
+    setup(build) {
+      build.onLoad({filter: /[\\/]vfile-location[\\/]lib[\\/]index\.js$/}, async (args) => {
+        const patched = lastLineFirstSource(await readFile(args.path, 'utf8'))
         if (patched === undefined) return undefined
         state.applied = true
         return {contents: patched, loader: 'js'}

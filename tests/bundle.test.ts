@@ -16,7 +16,20 @@ import {frontmatterFromMarkdown} from 'mdast-util-frontmatter'
 import {describe, expect, it} from 'vitest'
 import {ParseEnglish} from 'parse-english'
 import {VFile} from 'vfile'
-import {directModify, directToString, fromMarkdownContext, inlineModifyLoop, reuseHandlerContext, singleChildString, type Applied} from '../src/bundle-plugins.js'
+import {
+  combineOnce,
+  directModify,
+  directToString,
+  fromMarkdownContext,
+  inlineModifyLoop,
+  lastLineFirstSource,
+  locationLastLine,
+  micromarkConstructs,
+  reuseHandlerContext,
+  singleChildString,
+  type Applied
+} from '../src/bundle-plugins.js'
+import {location} from 'vfile-location'
 import {parseToNlcst} from '../src/parse.js'
 import {articles, random} from '../bench/generate.js'
 import {root} from './helpers.js'
@@ -129,14 +142,26 @@ describe('the bundle’s mdast-util-from-markdown', () => {
     expect(reuseHandlerContext('export {}')).toBeUndefined()
   })
 
-  it('is in the bin’s bundle', () => {
+  it('is in the bin’s bundle, with micromark’s constructs combined once', () => {
     const chunks = readdirSync(path.join(root, 'dist', 'bundle')).filter((name) => name.endsWith('.js'))
-    const found = chunks.filter((name) => readFileSync(path.join(root, 'dist', 'bundle', name), 'utf8').includes('handlerContext.sliceSerialize ='))
-    expect(found).toHaveLength(1)
+    const texts = chunks.map((name) => readFileSync(path.join(root, 'dist', 'bundle', name), 'utf8'))
+    expect(texts.filter((text) => text.includes('handlerContext.sliceSerialize ='))).toHaveLength(1)
+    expect(texts.filter((text) => /const constructs\d* = combinedFor\(settings\.extensions\)/.test(text))).toHaveLength(1)
+  })
+
+  it('finds micromark’s per-document combining in the installed version and nothing else', () => {
+    const parse = readFileSync(path.join(root, 'node_modules', 'micromark', 'lib', 'parse.js'), 'utf8')
+    const patched = combineOnce(parse)
+    expect(patched).toBeDefined()
+    expect(patched).toContain('const constructs = combinedFor(settings.extensions);')
+    expect(patched).not.toContain('combineExtensions([defaultConstructs, ...(settings.extensions || [])])')
+    expect(combineOnce(parse.replace('...(settings.extensions || [])', '...settings.extensions'))).toBeUndefined()
+    expect(combineOnce(patched!)).toBeUndefined()
   })
 
   it('gives the same trees as the library, with GFM and front matter, on the corpus, articles and random Markdown', async () => {
     const state: Applied = {applied: false}
+    const constructs: Applied = {applied: false}
     const result = await build({
       stdin: {contents: "export {fromMarkdown} from 'mdast-util-from-markdown'", resolveDir: root, loader: 'js'},
       bundle: true,
@@ -144,9 +169,10 @@ describe('the bundle’s mdast-util-from-markdown', () => {
       format: 'esm',
       write: false,
       logLevel: 'silent',
-      plugins: [fromMarkdownContext(state)]
+      plugins: [fromMarkdownContext(state), micromarkConstructs(constructs)]
     })
     expect(state.applied).toBe(true)
+    expect(constructs.applied).toBe(true)
     const dir = mkdtempSync(path.join(os.tmpdir(), 'mtlint-from-markdown-'))
     try {
       const file = path.join(dir, 'from-markdown.mjs')
@@ -165,10 +191,14 @@ describe('the bundle’s mdast-util-from-markdown', () => {
       for (let index = 0; index < 1500; index++) texts.push(randomMarkdown(next))
       texts.push(...articles(10, 9))
       let nodes = 0
+      // micromark's constructs are combined once per extensions list: the
+      // same list, another list with other extensions, and none, in turn.
+      const gfmOnly = {extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()]}
       for (const text of texts) {
         const theirs = JSON.stringify(fromMarkdown(text, options))
         expect(JSON.stringify(patched.fromMarkdown(text, options))).toBe(theirs)
         expect(JSON.stringify(patched.fromMarkdown(text))).toBe(JSON.stringify(fromMarkdown(text)))
+        expect(JSON.stringify(patched.fromMarkdown(text, gfmOnly))).toBe(JSON.stringify(fromMarkdown(text, gfmOnly)))
         nodes += theirs.split('"type"').length - 1
       }
       // The random documents reach the constructs they were made for.
@@ -199,7 +229,7 @@ function randomProse(next: () => number): string {
   return text
 }
 
-describe('the bundle’s unist-util-modify-children and nlcst-to-string', () => {
+describe('the bundle’s unist-util-modify-children, nlcst-to-string and vfile-location', () => {
   const modify = readFileSync(path.join(root, 'node_modules', 'unist-util-modify-children', 'lib', 'index.js'), 'utf8')
   const toString = readFileSync(path.join(root, 'node_modules', 'nlcst-to-string', 'lib', 'index.js'), 'utf8')
 
@@ -217,6 +247,63 @@ describe('the bundle’s unist-util-modify-children and nlcst-to-string', () => 
     expect(inlineModifyLoop('export {}')).toBeUndefined()
     expect(singleChildString(toString.replace('const values = []', 'const values = new Array(children.length)'))).toBeUndefined()
     expect(singleChildString('export {}')).toBeUndefined()
+    const locationSource = readFileSync(path.join(root, 'node_modules', 'vfile-location', 'lib', 'index.js'), 'utf8')
+    const lastLine = lastLineFirstSource(locationSource)
+    expect(lastLine).toBeDefined()
+    expect(lastLine).toContain('lastLine = low')
+    expect(lastLineFirstSource(locationSource.replace('Math.floor((low + high) / 2)', '(low + high) >> 1'))).toBeUndefined()
+    expect(lastLineFirstSource(lastLine!)).toBeUndefined()
+  })
+
+  it('find the same line and column as vfile-location, in any order of offsets', async () => {
+    const state: Applied = {applied: false}
+    const result = await build({
+      stdin: {contents: "export {location} from 'vfile-location'", resolveDir: root, loader: 'js'},
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      write: false,
+      logLevel: 'silent',
+      plugins: [locationLastLine(state)]
+    })
+    expect(state.applied).toBe(true)
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'mtlint-location-'))
+    try {
+      const file = path.join(dir, 'location.mjs')
+      writeFileSync(file, result.outputFiles[0]!.text)
+      const patched = (await import(pathToFileURL(file).href)) as {location: typeof location}
+      const next = random(20261209)
+      const pieces = ['a', 'word ', '\n', '\r\n', '\r', '\n\n', '', 'été ']
+      let points = 0
+      for (let round = 0; round < 300; round++) {
+        let text = ''
+        const length = Math.floor(next() * 30)
+        for (let index = 0; index < length; index++) text += pieces[Math.floor(next() * pieces.length)]!
+        const offsets: number[] = []
+        const order = round % 4
+        for (let index = 0; index < 40; index++) {
+          offsets.push(
+            order === 0
+              ? Math.floor((index / 40) * (text.length + 1))
+              : order === 1
+                ? text.length - Math.floor((index / 40) * (text.length + 1))
+                : order === 2
+                  ? Math.floor(next() * (text.length + 3)) - 1
+                  : Math.floor(next() * 3) === 0 ? offsets.at(-1) ?? 0 : Math.floor(next() * (text.length + 1))
+          )
+        }
+        const theirs = location(text)
+        const ours = patched.location(text)
+        for (const offset of offsets) {
+          expect(ours.toPoint(offset), JSON.stringify({text, offset})).toEqual(theirs.toPoint(offset))
+          points++
+        }
+        expect(ours.toOffset({line: 2, column: 1})).toBe(theirs.toOffset({line: 2, column: 1}))
+      }
+      expect(points).toBe(12_000)
+    } finally {
+      rmSync(dir, {recursive: true, force: true})
+    }
   })
 
   it('are in the bin’s bundle', () => {
@@ -228,7 +315,7 @@ describe('the bundle’s unist-util-modify-children and nlcst-to-string', () => 
   })
 
   it('give the same nlcst as the library: parse-english on prose, mtlint’s parse on the corpus, articles and random Markdown', async () => {
-    const states = {context: {applied: false}, modify: {applied: false}, toString: {applied: false}}
+    const states = {context: {applied: false}, constructs: {applied: false}, modify: {applied: false}, toString: {applied: false}, lastLine: {applied: false}}
     const result = await build({
       stdin: {
         contents: "export {ParseEnglish} from 'parse-english'\nexport {parseToNlcst} from './src/parse.ts'\nexport {VFile} from 'vfile'",
@@ -240,11 +327,16 @@ describe('the bundle’s unist-util-modify-children and nlcst-to-string', () => 
       format: 'esm',
       write: false,
       logLevel: 'silent',
-      plugins: [fromMarkdownContext(states.context), directModify(states.modify), directToString(states.toString)],
+      plugins: [
+        fromMarkdownContext(states.context),
+        micromarkConstructs(states.constructs),
+        directModify(states.modify),
+        directToString(states.toString),
+        locationLastLine(states.lastLine)
+      ],
       banner: {js: "import {createRequire as __mtlintCreateRequire} from 'node:module'; const require = __mtlintCreateRequire(import.meta.url);"}
     })
-    expect(states.modify.applied).toBe(true)
-    expect(states.toString.applied).toBe(true)
+    for (const state of Object.values(states)) expect(state.applied).toBe(true)
     const dir = mkdtempSync(path.join(os.tmpdir(), 'mtlint-tokenizer-'))
     try {
       const file = path.join(dir, 'parse.mjs')
