@@ -94,13 +94,24 @@ export function contentTokens(children: readonly SentenceContent[]): Token[] {
           : node.type === 'SymbolNode'
             ? 'symbol'
             : 'source'
-    const lexeme = kind === 'word' ? wordLexeme(value) : {value, key: fold(value), possessive: ''}
+    let key = fold(value)
+    let possessive = ''
+
+    // Most words end in neither `s` nor an apostrophe: no possessive, and
+    // no pair to unpack.
+    if (kind === 'word' && mayEndPossessive(value)) {
+      const [base, suffix] = splitPossessive(value)
+      if (suffix) {
+        possessive = suffix
+        key = fold(base)
+      }
+    }
 
     tokens.push({
       kind,
-      value: lexeme.value,
-      key: lexeme.key,
-      possessive: lexeme.possessive,
+      value,
+      key,
+      possessive,
       spaceBefore: space,
       spaceAfter: false,
       start: position.start,
@@ -110,41 +121,6 @@ export function contentTokens(children: readonly SentenceContent[]): Token[] {
   }
 
   return tokens
-}
-
-/** What a word's tokens share: its text, key and possessive suffix. */
-interface Lexeme {
-  value: string
-  key: string
-  possessive: string
-}
-
-/**
- * Words seen so far, by text (bounded; cleared when full). Every token of
- * one word carries the same strings, so the maps rules look words up in
- * find them by identity, and a word is folded once.
- */
-const lexicon = new Map<string, Lexeme>()
-
-function wordLexeme(value: string): Lexeme {
-  let lexeme = lexicon.get(value)
-  if (lexeme === undefined) {
-    let key = fold(value)
-    let possessive = ''
-    // Most words end in neither `s` nor an apostrophe: no possessive, and
-    // no pair to unpack.
-    if (mayEndPossessive(value)) {
-      const [base, suffix] = splitPossessive(value)
-      if (suffix) {
-        possessive = suffix
-        key = fold(base)
-      }
-    }
-    if (lexicon.size >= 50_000) lexicon.clear()
-    lexeme = {value, key, possessive}
-    lexicon.set(value, lexeme)
-  }
-  return lexeme
 }
 
 /** A node's text: a word is most often one text node, read without `toString`'s walk. */
