@@ -104,8 +104,11 @@ const inlineLoop = `$1    // mtlint: array-iterate's loop, inline (src/bundle-pl
     const values = parent.children
     let index = -1
     while (++index < values.length) {
-      if (!(index in values)) continue
-      const result = modifier(values[index], index, parent)
+      const child = values[index]
+      // A hole, as array-iterate skips it (\`in\` only when the value is
+      // missing: it was a third of the loop's time).
+      if (child === undefined && !(index in values)) continue
+      const result = modifier(child, index, parent)
       if (typeof result === 'number') {
         if (result < 0) index = 0
         index = result - 1

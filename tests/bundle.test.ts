@@ -30,6 +30,7 @@ import {
   type Applied
 } from '../src/bundle-plugins.js'
 import {location} from 'vfile-location'
+import {modifyChildren} from 'unist-util-modify-children'
 import {parseToNlcst} from '../src/parse.js'
 import {articles, random} from '../bench/generate.js'
 import {root} from './helpers.js'
@@ -236,7 +237,7 @@ describe('the bundle’s unist-util-modify-children, nlcst-to-string and vfile-l
   it('finds what they change in the installed versions and nothing else', () => {
     const loop = inlineModifyLoop(modify)
     expect(loop).toBeDefined()
-    expect(loop).toContain('const result = modifier(values[index], index, parent)')
+    expect(loop).toContain('const result = modifier(child, index, parent)')
     expect(loop).not.toContain('arrayIterate(parent.children, iteratee, parent)')
     expect(loop).not.toContain('function iteratee')
     const joined = singleChildString(toString)
@@ -253,6 +254,55 @@ describe('the bundle’s unist-util-modify-children, nlcst-to-string and vfile-l
     expect(lastLine).toContain('lastLine = low')
     expect(lastLineFirstSource(locationSource.replace('Math.floor((low + high) / 2)', '(low + high) >> 1'))).toBeUndefined()
     expect(lastLineFirstSource(lastLine!)).toBeUndefined()
+  })
+
+  it('visit children as unist-util-modify-children does: holes, index moves and children changed on the way', async () => {
+    const state: Applied = {applied: false}
+    const result = await build({
+      stdin: {contents: "export {modifyChildren} from 'unist-util-modify-children'", resolveDir: root, loader: 'js'},
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      write: false,
+      logLevel: 'silent',
+      plugins: [directModify(state)]
+    })
+    expect(state.applied).toBe(true)
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'mtlint-modify-'))
+    try {
+      const file = path.join(dir, 'modify.mjs')
+      writeFileSync(file, result.outputFiles[0]!.text)
+      const patched = (await import(pathToFileURL(file).href)) as {modifyChildren: typeof modifyChildren}
+      type Child = {type: string; n: number} | undefined
+      // A modifier that logs each visit and, by a seeded roll, moves the
+      // index back or forward, inserts or removes children.
+      const run = (make: typeof modifyChildren, seed: number) => {
+        const next = random(seed)
+        const children: Child[] = []
+        for (let index = 0; index < 12; index++) children[index] = next() < 0.15 ? undefined : {type: 'x', n: index}
+        if (next() < 0.5) delete children[3]
+        if (next() < 0.5) children.length = 14
+        const parent = {type: 'p', children: children as Array<{type: string; n: number}>}
+        const log: string[] = []
+        let budget = 60
+        make((node, index) => {
+          const child = node as Child
+          log.push(index + ':' + (child ? child.n : String(child)))
+          if (--budget < 0) return parent.children.length
+          const roll = next()
+          if (roll < 0.1) return index - 2
+          if (roll < 0.15) return -1
+          if (roll < 0.25) return index + 3
+          if (roll < 0.35) parent.children.splice(index + 1, 0, {type: 'x', n: 100 + index})
+          else if (roll < 0.45) parent.children.splice(index, 1)
+          return undefined
+        })(parent)
+        return log.join(' ')
+      }
+      for (let seed = 1; seed <= 500; seed++) expect(run(patched.modifyChildren, seed), String(seed)).toBe(run(modifyChildren, seed))
+    } finally {
+      rmSync(dir, {recursive: true, force: true})
+    }
   })
 
   it('find the same line and column as vfile-location, in any order of offsets', async () => {
@@ -309,7 +359,7 @@ describe('the bundle’s unist-util-modify-children, nlcst-to-string and vfile-l
   it('are in the bin’s bundle', () => {
     const chunks = readdirSync(path.join(root, 'dist', 'bundle')).filter((name) => name.endsWith('.js'))
     const texts = chunks.map((name) => readFileSync(path.join(root, 'dist', 'bundle', name), 'utf8'))
-    expect(texts.filter((text) => /const result = modifier\(values\[index\d*\], index\d*, parent\d*\)/.test(text))).toHaveLength(1)
+    expect(texts.filter((text) => /const result = modifier\(child\d*, index\d*, parent\d*\)/.test(text))).toHaveLength(1)
     expect(texts.filter((text) => /const only = toString\d*\(children\[0\]\)/.test(text))).toHaveLength(1)
     expect(texts.some((text) => text.includes('function arrayIterate('))).toBe(false)
   })
