@@ -36,12 +36,13 @@ import {
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
-const queue: Applied = {applied: false}
-const context: Applied = {applied: false}
-const modify: Applied = {applied: false}
-const toString: Applied = {applied: false}
-const constructs: Applied = {applied: false}
-const lastLine: Applied = {applied: false}
+// Each change to a dependency, with what to update when its new version moved the code it changes.
+const changes: Array<{state: Applied; moved: string}> = []
+function change(moved: string): Applied {
+  const state: Applied = {applied: false}
+  changes.push({state, moved})
+  return state
+}
 
 // Chunk names change with their content: start from an empty folder.
 rmSync(path.join(root, 'dist', 'bundle'), {recursive: true, force: true})
@@ -61,12 +62,12 @@ await build({
   outdir: path.join(root, 'dist', 'bundle'),
   logLevel: 'warning',
   plugins: [
-    linearQueue(root, queue),
-    fromMarkdownContext(context),
-    micromarkConstructs(constructs),
-    directModify(modify),
-    directToString(toString),
-    locationLastLine(lastLine)
+    linearQueue(root, change("unified-engine's lib/file-pipeline/index.js no longer imports ./queue.js: update src/node/engine-queue.ts and src/bundle-plugins.ts")),
+    fromMarkdownContext(change("mdast-util-from-markdown's compiler changed: update `reuseHandlerContext` in src/bundle-plugins.ts")),
+    micromarkConstructs(change("micromark's parse changed: update `combineOnce` in src/bundle-plugins.ts")),
+    directModify(change('unist-util-modify-children changed: update `inlineModifyLoop` in src/bundle-plugins.ts')),
+    directToString(change('nlcst-to-string changed: update `singleChildString` in src/bundle-plugins.ts')),
+    locationLastLine(change('vfile-location changed: update `lastLineFirstSource` in src/bundle-plugins.ts'))
   ],
   banner: {
     js: "import {createRequire as __mtlintCreateRequire} from 'node:module'; const require = __mtlintCreateRequire(import.meta.url);"
@@ -74,27 +75,8 @@ await build({
 })
 
 // A dependency's new version that moved what the bundle changes must not go unnoticed.
-if (!queue.applied) {
-  console.error("mtlint: unified-engine's lib/file-pipeline/index.js no longer imports ./queue.js: update src/node/engine-queue.ts and src/bundle-plugins.ts")
-  process.exitCode = 1
-}
-if (!context.applied) {
-  console.error("mtlint: mdast-util-from-markdown's compiler changed: update `reuseHandlerContext` in src/bundle-plugins.ts")
-  process.exitCode = 1
-}
-if (!modify.applied) {
-  console.error("mtlint: unist-util-modify-children changed: update `inlineModifyLoop` in src/bundle-plugins.ts")
-  process.exitCode = 1
-}
-if (!toString.applied) {
-  console.error("mtlint: nlcst-to-string changed: update `singleChildString` in src/bundle-plugins.ts")
-  process.exitCode = 1
-}
-if (!constructs.applied) {
-  console.error("mtlint: micromark's parse changed: update `combineOnce` in src/bundle-plugins.ts")
-  process.exitCode = 1
-}
-if (!lastLine.applied) {
-  console.error("mtlint: vfile-location changed: update `lastLineFirstSource` in src/bundle-plugins.ts")
+for (const {state, moved} of changes) {
+  if (state.applied) continue
+  console.error('mtlint: ' + moved)
   process.exitCode = 1
 }

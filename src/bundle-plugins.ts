@@ -16,6 +16,25 @@ export interface Applied {
 }
 
 /**
+ * A plugin that loads the module matching `filter` through `patch`, and
+ * records in `state` whether `patch` recognised its source (`undefined`
+ * leaves the module as it comes).
+ */
+function sourcePatch(name: string, filter: RegExp, patch: (source: string) => string | undefined, state: Applied): Plugin {
+  return {
+    name,
+    setup(build) {
+      build.onLoad({filter}, async (args) => {
+        const patched = patch(await readFile(args.path, 'utf8'))
+        if (patched === undefined) return undefined
+        state.applied = true
+        return {contents: patched, loader: 'js'}
+      })
+    }
+  }
+}
+
+/**
  * unified-engine's quadratic `queue` step, replaced by mtlint's linear one
  * (`src/node/engine-queue.ts`, bench/NOTES.md section 7).
  */
@@ -77,17 +96,7 @@ export function reuseHandlerContext(source: string): string | undefined {
 
 /** mdast-util-from-markdown's compiler with one handler context per document (see `reuseHandlerContext`). */
 export function fromMarkdownContext(state: Applied): Plugin {
-  return {
-    name: 'mtlint-from-markdown-context',
-    setup(build) {
-      build.onLoad({filter: /mdast-util-from-markdown[\\/]lib[\\/]index\.js$/}, async (args) => {
-        const patched = reuseHandlerContext(await readFile(args.path, 'utf8'))
-        if (patched === undefined) return undefined
-        state.applied = true
-        return {contents: patched, loader: 'js'}
-      })
-    }
-  }
+  return sourcePatch('mtlint-from-markdown-context', /mdast-util-from-markdown[\\/]lib[\\/]index\.js$/, reuseHandlerContext, state)
 }
 
 // parse-latin and parse-english run each of their ~20 tokenizer plugins over
@@ -152,32 +161,12 @@ export function singleChildString(source: string): string | undefined {
 
 /** unist-util-modify-children with array-iterate's loop inline (see `inlineModifyLoop`). */
 export function directModify(state: Applied): Plugin {
-  return {
-    name: 'mtlint-direct-modify-children',
-    setup(build) {
-      build.onLoad({filter: /[\\/]unist-util-modify-children[\\/]lib[\\/]index\.js$/}, async (args) => {
-        const patched = inlineModifyLoop(await readFile(args.path, 'utf8'))
-        if (patched === undefined) return undefined
-        state.applied = true
-        return {contents: patched, loader: 'js'}
-      })
-    }
-  }
+  return sourcePatch('mtlint-direct-modify-children', /[\\/]unist-util-modify-children[\\/]lib[\\/]index\.js$/, inlineModifyLoop, state)
 }
 
 /** nlcst-to-string without a list to join for one child (see `singleChildString`). */
 export function directToString(state: Applied): Plugin {
-  return {
-    name: 'mtlint-direct-nlcst-to-string',
-    setup(build) {
-      build.onLoad({filter: /[\\/]nlcst-to-string[\\/]lib[\\/]index\.js$/}, async (args) => {
-        const patched = singleChildString(await readFile(args.path, 'utf8'))
-        if (patched === undefined) return undefined
-        state.applied = true
-        return {contents: patched, loader: 'js'}
-      })
-    }
-  }
+  return sourcePatch('mtlint-direct-nlcst-to-string', /[\\/]nlcst-to-string[\\/]lib[\\/]index\.js$/, singleChildString, state)
 }
 
 // micromark combines its own constructs with the extensions' (GFM, front
@@ -220,17 +209,7 @@ export function combineOnce(source: string): string | undefined {
 
 /** micromark's parser with constructs combined once per extensions list (see `combineOnce`). */
 export function micromarkConstructs(state: Applied): Plugin {
-  return {
-    name: 'mtlint-micromark-constructs',
-    setup(build) {
-      build.onLoad({filter: /[\\/]micromark[\\/]lib[\\/]parse\.js$/}, async (args) => {
-        const patched = combineOnce(await readFile(args.path, 'utf8'))
-        if (patched === undefined) return undefined
-        state.applied = true
-        return {contents: patched, loader: 'js'}
-      })
-    }
-  }
+  return sourcePatch('mtlint-micromark-constructs', /[\\/]micromark[\\/]lib[\\/]parse\.js$/, combineOnce, state)
 }
 
 // mdast-util-to-nlcst asks vfile-location for the line and column of every
@@ -238,9 +217,7 @@ export function micromarkConstructs(state: Applied): Plugin {
 // the line ends each time (~50 µs per article, 2% of a lint). It now tries
 // the line it found last, and the one after it, before searching: the same
 // line, found in one or two comparisons.
-const binarySearch = `      // Binary search for the first line that ends after \`offset\`.
-      let low = 0
-      let high = indices.length - 1
+const searchFromLow = `      let high = indices.length - 1
 
       while (low < high) {
         const middle = Math.floor((low + high) / 2)
@@ -252,6 +229,9 @@ const binarySearch = `      // Binary search for the first line that ends after 
         }
       }
 `
+const binarySearch = `      // Binary search for the first line that ends after \`offset\`.
+      let low = 0
+${searchFromLow}`
 const lastLineFirst = `      // mtlint: the line found last, or the next one, before searching
       // (src/bundle-plugins.ts). \`indices\` only grows, in order.
       let low = 0
@@ -260,18 +240,7 @@ const lastLineFirst = `      // mtlint: the line found last, or the next one, be
       } else if (lastLine + 1 < indices.length && indices[lastLine + 1] > offset && indices[lastLine] <= offset) {
         low = lastLine + 1
       } else {
-        let high = indices.length - 1
-
-        while (low < high) {
-          const middle = Math.floor((low + high) / 2)
-
-          if (indices[middle] > offset) {
-            high = middle
-          } else {
-            low = middle + 1
-          }
-        }
-      }
+${searchFromLow.replace(/^(?=.)/gm, '  ')}      }
 
       lastLine = low
 `
@@ -299,15 +268,5 @@ export function lastLineFirstSource(source: string): string | undefined {
 
 /** vfile-location with `toPoint` trying the last line found first (see `lastLineFirstSource`). */
 export function locationLastLine(state: Applied): Plugin {
-  return {
-    name: 'mtlint-vfile-location-last-line',
-    setup(build) {
-      build.onLoad({filter: /[\\/]vfile-location[\\/]lib[\\/]index\.js$/}, async (args) => {
-        const patched = lastLineFirstSource(await readFile(args.path, 'utf8'))
-        if (patched === undefined) return undefined
-        state.applied = true
-        return {contents: patched, loader: 'js'}
-      })
-    }
-  }
+  return sourcePatch('mtlint-vfile-location-last-line', /[\\/]vfile-location[\\/]lib[\\/]index\.js$/, lastLineFirstSource, state)
 }

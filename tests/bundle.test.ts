@@ -7,7 +7,7 @@ import {mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import os from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
-import {build} from 'esbuild'
+import {build, type Plugin} from 'esbuild'
 import {fromMarkdown} from 'mdast-util-from-markdown'
 import {gfm} from 'micromark-extension-gfm'
 import {gfmFromMarkdown} from 'mdast-util-gfm'
@@ -41,6 +41,31 @@ function run(bin: string, args: string[]): Promise<{code: number; stdout: string
       resolve({code: error ? Number((error as {code?: number}).code ?? 1) : 0, stdout})
     })
   })
+}
+
+/**
+ * Bundle `contents` (imports resolved from the project) with `plugins`, as
+ * the build does, and import the result.
+ */
+async function bundled<T>(contents: string, plugins: Plugin[], loader: 'js' | 'ts' = 'js'): Promise<T> {
+  const result = await build({
+    stdin: {contents, resolveDir: root, loader},
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    write: false,
+    logLevel: 'silent',
+    plugins,
+    banner: {js: "import {createRequire as __mtlintCreateRequire} from 'node:module'; const require = __mtlintCreateRequire(import.meta.url);"}
+  })
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'mtlint-bundled-'))
+  try {
+    const file = path.join(dir, 'bundled.mjs')
+    writeFileSync(file, result.outputFiles[0]!.text)
+    return (await import(pathToFileURL(file).href)) as T
+  } finally {
+    rmSync(dir, {recursive: true, force: true})
+  }
 }
 
 describe('bundled bin', () => {
@@ -163,54 +188,38 @@ describe('the bundle’s mdast-util-from-markdown', () => {
   it('gives the same trees as the library, with GFM and front matter, on the corpus, articles and random Markdown', async () => {
     const state: Applied = {applied: false}
     const constructs: Applied = {applied: false}
-    const result = await build({
-      stdin: {contents: "export {fromMarkdown} from 'mdast-util-from-markdown'", resolveDir: root, loader: 'js'},
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      write: false,
-      logLevel: 'silent',
-      plugins: [fromMarkdownContext(state), micromarkConstructs(constructs)]
-    })
+    const patched = await bundled<{fromMarkdown: typeof fromMarkdown}>("export {fromMarkdown} from 'mdast-util-from-markdown'", [fromMarkdownContext(state), micromarkConstructs(constructs)])
     expect(state.applied).toBe(true)
     expect(constructs.applied).toBe(true)
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'mtlint-from-markdown-'))
-    try {
-      const file = path.join(dir, 'from-markdown.mjs')
-      writeFileSync(file, result.outputFiles[0]!.text)
-      const patched = (await import(pathToFileURL(file).href)) as {fromMarkdown: typeof fromMarkdown}
-      const options = {
-        extensions: [gfm(), frontmatter(['yaml', 'toml'])],
-        mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml', 'toml'])]
-      }
-      const folder = path.join(root, 'corpus', 'fr-en')
-      const texts = readdirSync(folder)
-        .filter((name) => /\.(md|txt)$/.test(name))
-        .map((name) => readFileSync(path.join(folder, name), 'utf8'))
-      expect(texts.length).toBeGreaterThan(20)
-      const next = random(20261207)
-      for (let index = 0; index < 1500; index++) texts.push(randomMarkdown(next))
-      texts.push(...articles(10, 9))
-      let nodes = 0
-      // micromark's constructs are combined once per extensions list: the
-      // same list, another list with other extensions, and none, in turn.
-      const gfmOnly = {extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()]}
-      for (const text of texts) {
-        const theirs = JSON.stringify(fromMarkdown(text, options))
-        expect(JSON.stringify(patched.fromMarkdown(text, options))).toBe(theirs)
-        expect(JSON.stringify(patched.fromMarkdown(text))).toBe(JSON.stringify(fromMarkdown(text)))
-        expect(JSON.stringify(patched.fromMarkdown(text, gfmOnly))).toBe(JSON.stringify(fromMarkdown(text, gfmOnly)))
-        nodes += theirs.split('"type"').length - 1
-      }
-      // The random documents reach the constructs they were made for.
-      const all = texts.map((text) => JSON.stringify(fromMarkdown(text, options))).join('')
-      for (const type of ['heading', 'blockquote', 'list', 'code', 'html', 'table', 'footnoteDefinition', 'footnoteReference', 'delete', 'emphasis', 'strong', 'inlineCode', 'link', 'linkReference', 'definition', 'image', 'break', 'thematicBreak', 'yaml']) {
-        expect(all, type).toContain(`"type":"${type}"`)
-      }
-      expect(nodes).toBeGreaterThan(20_000)
-    } finally {
-      rmSync(dir, {recursive: true, force: true})
+    const options = {
+      extensions: [gfm(), frontmatter(['yaml', 'toml'])],
+      mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml', 'toml'])]
     }
+    const folder = path.join(root, 'corpus', 'fr-en')
+    const texts = readdirSync(folder)
+      .filter((name) => /\.(md|txt)$/.test(name))
+      .map((name) => readFileSync(path.join(folder, name), 'utf8'))
+    expect(texts.length).toBeGreaterThan(20)
+    const next = random(20261207)
+    for (let index = 0; index < 1500; index++) texts.push(randomMarkdown(next))
+    texts.push(...articles(10, 9))
+    let nodes = 0
+    // micromark's constructs are combined once per extensions list: the
+    // same list, another list with other extensions, and none, in turn.
+    const gfmOnly = {extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()]}
+    for (const text of texts) {
+      const theirs = JSON.stringify(fromMarkdown(text, options))
+      expect(JSON.stringify(patched.fromMarkdown(text, options))).toBe(theirs)
+      expect(JSON.stringify(patched.fromMarkdown(text))).toBe(JSON.stringify(fromMarkdown(text)))
+      expect(JSON.stringify(patched.fromMarkdown(text, gfmOnly))).toBe(JSON.stringify(fromMarkdown(text, gfmOnly)))
+      nodes += theirs.split('"type"').length - 1
+    }
+    // The random documents reach the constructs they were made for.
+    const all = texts.map((text) => JSON.stringify(fromMarkdown(text, options))).join('')
+    for (const type of ['heading', 'blockquote', 'list', 'code', 'html', 'table', 'footnoteDefinition', 'footnoteReference', 'delete', 'emphasis', 'strong', 'inlineCode', 'link', 'linkReference', 'definition', 'image', 'break', 'thematicBreak', 'yaml']) {
+      expect(all, type).toContain(`"type":"${type}"`)
+    }
+    expect(nodes).toBeGreaterThan(20_000)
   })
 })
 
@@ -258,102 +267,70 @@ describe('the bundle’s unist-util-modify-children, nlcst-to-string and vfile-l
 
   it('visit children as unist-util-modify-children does: holes, index moves and children changed on the way', async () => {
     const state: Applied = {applied: false}
-    const result = await build({
-      stdin: {contents: "export {modifyChildren} from 'unist-util-modify-children'", resolveDir: root, loader: 'js'},
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      write: false,
-      logLevel: 'silent',
-      plugins: [directModify(state)]
-    })
+    const patched = await bundled<{modifyChildren: typeof modifyChildren}>("export {modifyChildren} from 'unist-util-modify-children'", [directModify(state)])
     expect(state.applied).toBe(true)
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'mtlint-modify-'))
-    try {
-      const file = path.join(dir, 'modify.mjs')
-      writeFileSync(file, result.outputFiles[0]!.text)
-      const patched = (await import(pathToFileURL(file).href)) as {modifyChildren: typeof modifyChildren}
-      type Child = {type: string; n: number} | undefined
-      // A modifier that logs each visit and, by a seeded roll, moves the
-      // index back or forward, inserts or removes children.
-      const run = (make: typeof modifyChildren, seed: number) => {
-        const next = random(seed)
-        const children: Child[] = []
-        for (let index = 0; index < 12; index++) children[index] = next() < 0.15 ? undefined : {type: 'x', n: index}
-        if (next() < 0.5) delete children[3]
-        if (next() < 0.5) children.length = 14
-        const parent = {type: 'p', children: children as Array<{type: string; n: number}>}
-        const log: string[] = []
-        let budget = 60
-        make((node, index) => {
-          const child = node as Child
-          log.push(index + ':' + (child ? child.n : String(child)))
-          if (--budget < 0) return parent.children.length
-          const roll = next()
-          if (roll < 0.1) return index - 2
-          if (roll < 0.15) return -1
-          if (roll < 0.25) return index + 3
-          if (roll < 0.35) parent.children.splice(index + 1, 0, {type: 'x', n: 100 + index})
-          else if (roll < 0.45) parent.children.splice(index, 1)
-          return undefined
-        })(parent)
-        return log.join(' ')
-      }
-      for (let seed = 1; seed <= 500; seed++) expect(run(patched.modifyChildren, seed), String(seed)).toBe(run(modifyChildren, seed))
-    } finally {
-      rmSync(dir, {recursive: true, force: true})
+    type Child = {type: string; n: number} | undefined
+    // A modifier that logs each visit and, by a seeded roll, moves the
+    // index back or forward, inserts or removes children.
+    const run = (make: typeof modifyChildren, seed: number) => {
+      const next = random(seed)
+      const children: Child[] = []
+      for (let index = 0; index < 12; index++) children[index] = next() < 0.15 ? undefined : {type: 'x', n: index}
+      if (next() < 0.5) delete children[3]
+      if (next() < 0.5) children.length = 14
+      const parent = {type: 'p', children: children as Array<{type: string; n: number}>}
+      const log: string[] = []
+      let budget = 60
+      make((node, index) => {
+        const child = node as Child
+        log.push(index + ':' + (child ? child.n : String(child)))
+        if (--budget < 0) return parent.children.length
+        const roll = next()
+        if (roll < 0.1) return index - 2
+        if (roll < 0.15) return -1
+        if (roll < 0.25) return index + 3
+        if (roll < 0.35) parent.children.splice(index + 1, 0, {type: 'x', n: 100 + index})
+        else if (roll < 0.45) parent.children.splice(index, 1)
+        return undefined
+      })(parent)
+      return log.join(' ')
     }
+    for (let seed = 1; seed <= 500; seed++) expect(run(patched.modifyChildren, seed), String(seed)).toBe(run(modifyChildren, seed))
   })
 
   it('find the same line and column as vfile-location, in any order of offsets', async () => {
     const state: Applied = {applied: false}
-    const result = await build({
-      stdin: {contents: "export {location} from 'vfile-location'", resolveDir: root, loader: 'js'},
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      write: false,
-      logLevel: 'silent',
-      plugins: [locationLastLine(state)]
-    })
+    const patched = await bundled<{location: typeof location}>("export {location} from 'vfile-location'", [locationLastLine(state)])
     expect(state.applied).toBe(true)
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'mtlint-location-'))
-    try {
-      const file = path.join(dir, 'location.mjs')
-      writeFileSync(file, result.outputFiles[0]!.text)
-      const patched = (await import(pathToFileURL(file).href)) as {location: typeof location}
-      const next = random(20261209)
-      const pieces = ['a', 'word ', '\n', '\r\n', '\r', '\n\n', '', 'été ']
-      let points = 0
-      for (let round = 0; round < 300; round++) {
-        let text = ''
-        const length = Math.floor(next() * 30)
-        for (let index = 0; index < length; index++) text += pieces[Math.floor(next() * pieces.length)]!
-        const offsets: number[] = []
-        const order = round % 4
-        for (let index = 0; index < 40; index++) {
-          offsets.push(
-            order === 0
-              ? Math.floor((index / 40) * (text.length + 1))
-              : order === 1
-                ? text.length - Math.floor((index / 40) * (text.length + 1))
-                : order === 2
-                  ? Math.floor(next() * (text.length + 3)) - 1
-                  : Math.floor(next() * 3) === 0 ? offsets.at(-1) ?? 0 : Math.floor(next() * (text.length + 1))
-          )
-        }
-        const theirs = location(text)
-        const ours = patched.location(text)
-        for (const offset of offsets) {
-          expect(ours.toPoint(offset), JSON.stringify({text, offset})).toEqual(theirs.toPoint(offset))
-          points++
-        }
-        expect(ours.toOffset({line: 2, column: 1})).toBe(theirs.toOffset({line: 2, column: 1}))
+    const next = random(20261209)
+    const pieces = ['a', 'word ', '\n', '\r\n', '\r', '\n\n', '', 'été ']
+    let points = 0
+    for (let round = 0; round < 300; round++) {
+      let text = ''
+      const length = Math.floor(next() * 30)
+      for (let index = 0; index < length; index++) text += pieces[Math.floor(next() * pieces.length)]!
+      const offsets: number[] = []
+      const order = round % 4
+      for (let index = 0; index < 40; index++) {
+        offsets.push(
+          order === 0
+            ? Math.floor((index / 40) * (text.length + 1))
+            : order === 1
+              ? text.length - Math.floor((index / 40) * (text.length + 1))
+              : order === 2
+                ? Math.floor(next() * (text.length + 3)) - 1
+                : Math.floor(next() * 3) === 0 ? offsets.at(-1) ?? 0 : Math.floor(next() * (text.length + 1))
+        )
       }
-      expect(points).toBe(12_000)
-    } finally {
-      rmSync(dir, {recursive: true, force: true})
+      const theirs = location(text)
+      const ours = patched.location(text)
+      for (const offset of offsets) {
+        expect(ours.toPoint(offset), JSON.stringify({text, offset})).toEqual(theirs.toPoint(offset))
+        points++
+      }
+      expect(ours.toOffset({line: 2, column: 1})).toBe(theirs.toOffset({line: 2, column: 1}))
     }
+    expect(points).toBe(12_000)
   })
 
   it('are in the bin’s bundle', () => {
@@ -366,61 +343,40 @@ describe('the bundle’s unist-util-modify-children, nlcst-to-string and vfile-l
 
   it('give the same nlcst as the library: parse-english on prose, mtlint’s parse on the corpus, articles and random Markdown', async () => {
     const states = {context: {applied: false}, constructs: {applied: false}, modify: {applied: false}, toString: {applied: false}, lastLine: {applied: false}}
-    const result = await build({
-      stdin: {
-        contents: "export {ParseEnglish} from 'parse-english'\nexport {parseToNlcst} from './src/parse.ts'\nexport {VFile} from 'vfile'",
-        resolveDir: root,
-        loader: 'ts'
-      },
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      write: false,
-      logLevel: 'silent',
-      plugins: [
+    const patched = await bundled<{ParseEnglish: typeof ParseEnglish; parseToNlcst: typeof parseToNlcst; VFile: typeof VFile}>(
+      "export {ParseEnglish} from 'parse-english'\nexport {parseToNlcst} from './src/parse.ts'\nexport {VFile} from 'vfile'",
+      [
         fromMarkdownContext(states.context),
         micromarkConstructs(states.constructs),
         directModify(states.modify),
         directToString(states.toString),
         locationLastLine(states.lastLine)
       ],
-      banner: {js: "import {createRequire as __mtlintCreateRequire} from 'node:module'; const require = __mtlintCreateRequire(import.meta.url);"}
-    })
+      'ts'
+    )
     for (const state of Object.values(states)) expect(state.applied).toBe(true)
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'mtlint-tokenizer-'))
-    try {
-      const file = path.join(dir, 'parse.mjs')
-      writeFileSync(file, result.outputFiles[0]!.text)
-      const patched = (await import(pathToFileURL(file).href)) as {
-        ParseEnglish: typeof ParseEnglish
-        parseToNlcst: typeof parseToNlcst
-        VFile: typeof VFile
-      }
-      const next = random(20261208)
-      const stock = new ParseEnglish()
-      const direct = new patched.ParseEnglish()
-      let words = 0
-      for (let index = 0; index < 1500; index++) {
-        const text = randomProse(next)
-        const theirs = JSON.stringify(stock.parse(text))
-        expect(JSON.stringify(direct.parse(text)), text).toBe(theirs)
-        words += theirs.split('"WordNode"').length - 1
-      }
-      expect(words).toBeGreaterThan(10_000)
+    const next = random(20261208)
+    const stock = new ParseEnglish()
+    const direct = new patched.ParseEnglish()
+    let words = 0
+    for (let index = 0; index < 1500; index++) {
+      const text = randomProse(next)
+      const theirs = JSON.stringify(stock.parse(text))
+      expect(JSON.stringify(direct.parse(text)), text).toBe(theirs)
+      words += theirs.split('"WordNode"').length - 1
+    }
+    expect(words).toBeGreaterThan(10_000)
 
-      const folder = path.join(root, 'corpus', 'fr-en')
-      const documents: Array<{text: string; type: 'markdown' | 'text'}> = readdirSync(folder)
-        .filter((name) => /\.(md|txt)$/.test(name))
-        .map((name) => ({text: readFileSync(path.join(folder, name), 'utf8'), type: name.endsWith('.md') ? 'markdown' : 'text'}))
-      expect(documents.length).toBeGreaterThan(50)
-      for (let index = 0; index < 300; index++) documents.push({text: randomMarkdown(next), type: 'markdown'})
-      for (const text of articles(10, 11)) documents.push({text, type: 'markdown'})
-      for (const {text, type} of documents) {
-        const theirs = JSON.stringify(parseToNlcst(text, new VFile({path: 'x', value: text}), type))
-        expect(JSON.stringify(patched.parseToNlcst(text, new patched.VFile({path: 'x', value: text}), type))).toBe(theirs)
-      }
-    } finally {
-      rmSync(dir, {recursive: true, force: true})
+    const folder = path.join(root, 'corpus', 'fr-en')
+    const documents: Array<{text: string; type: 'markdown' | 'text'}> = readdirSync(folder)
+      .filter((name) => /\.(md|txt)$/.test(name))
+      .map((name) => ({text: readFileSync(path.join(folder, name), 'utf8'), type: name.endsWith('.md') ? 'markdown' : 'text'}))
+    expect(documents.length).toBeGreaterThan(50)
+    for (let index = 0; index < 300; index++) documents.push({text: randomMarkdown(next), type: 'markdown'})
+    for (const text of articles(10, 11)) documents.push({text, type: 'markdown'})
+    for (const {text, type} of documents) {
+      const theirs = JSON.stringify(parseToNlcst(text, new VFile({path: 'x', value: text}), type))
+      expect(JSON.stringify(patched.parseToNlcst(text, new patched.VFile({path: 'x', value: text}), type))).toBe(theirs)
     }
   })
 })
