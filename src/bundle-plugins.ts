@@ -34,6 +34,12 @@ function sourcePatch(name: string, filter: RegExp, patch: (source: string) => st
   }
 }
 
+/** Where `needle` stands in `source`, or -1 when it is missing or stands there more than once. */
+function indexOnce(source: string, needle: string): number {
+  const at = source.indexOf(needle)
+  return at !== -1 && source.indexOf(needle, at + 1) === -1 ? at : -1
+}
+
 /**
  * unified-engine's quadratic `queue` step, replaced by mtlint's linear one
  * (`src/node/engine-queue.ts`, bench/NOTES.md section 7).
@@ -80,10 +86,9 @@ const contextEnd = `      data
  * or `undefined` when the source is not the one this was written for.
  */
 export function reuseHandlerContext(source: string): string | undefined {
-  const call = source.indexOf(spreadCall)
-  const end = source.indexOf(contextEnd)
+  const call = indexOnce(source, spreadCall)
+  const end = indexOnce(source, contextEnd)
   if (call === -1 || end === -1 || end > call) return undefined
-  if (source.indexOf(spreadCall, call + 1) !== -1 || source.indexOf(contextEnd, end + 1) !== -1) return undefined
   const declared = end + contextEnd.length
   return (
     source.slice(0, declared) +
@@ -146,8 +151,8 @@ const joinStart = `  /** @type {Array<string>} */
  * written for.
  */
 export function singleChildString(source: string): string | undefined {
-  const at = source.indexOf(joinStart)
-  if (at === -1 || source.indexOf(joinStart, at + 1) !== -1 || !source.includes("const children = (Array.isArray(value) ? value : value.children) || emptyNodes\n")) return undefined
+  const at = indexOnce(source, joinStart)
+  if (at === -1 || !source.includes("const children = (Array.isArray(value) ? value : value.children) || emptyNodes\n")) return undefined
   return (
     source.slice(0, at) +
     "  // mtlint: one child needs no list to join (src/bundle-plugins.ts).\n" +
@@ -202,8 +207,8 @@ function combinedFor(extensions) {
  * list, or `undefined` when the source is not the one this was written for.
  */
 export function combineOnce(source: string): string | undefined {
-  const at = source.indexOf(combineCall)
-  if (at === -1 || source.indexOf(combineCall, at + 1) !== -1 || source.includes('combinedFor')) return undefined
+  const at = indexOnce(source, combineCall)
+  if (at === -1 || source.includes('combinedFor')) return undefined
   return source.slice(0, at) + combinedOnce + source.slice(at + combineCall.length) + combinedCache
 }
 
@@ -253,10 +258,9 @@ const stateStart = `  let cr = -1
  * or `undefined` when the source is not the one this was written for.
  */
 export function lastLineFirstSource(source: string): string | undefined {
-  const search = source.indexOf(binarySearch)
-  const state = source.indexOf(stateStart)
+  const search = indexOnce(source, binarySearch)
+  const state = indexOnce(source, stateStart)
   if (search === -1 || state === -1 || state > search) return undefined
-  if (source.indexOf(binarySearch, search + 1) !== -1 || source.indexOf(stateStart, state + 1) !== -1) return undefined
   return (
     source.slice(0, state + stateStart.length) +
     '  // mtlint: the index of the line `toPoint` found last.\n  let lastLine = 0\n' +

@@ -43,6 +43,11 @@ function run(bin: string, args: string[]): Promise<{code: number; stdout: string
   })
 }
 
+/** A dependency's source as installed, the file esbuild bundles (`node_modules/<name>/lib/<file>`). */
+function installed(name: string, file: string): string {
+  return readFileSync(path.join(root, 'node_modules', name, 'lib', file), 'utf8')
+}
+
 /**
  * Bundle `contents` (imports resolved from the project) with `plugins`, as
  * the build does, and import the result.
@@ -156,7 +161,7 @@ function randomMarkdown(next: () => number): string {
 
 describe('the bundle’s mdast-util-from-markdown', () => {
   // The file esbuild bundles (vitest itself resolves the package's `development` build).
-  const stock = readFileSync(path.join(root, 'node_modules', 'mdast-util-from-markdown', 'lib', 'index.js'), 'utf8')
+  const stock = installed('mdast-util-from-markdown', 'index.js')
 
   it('finds the compiler’s per-event context in the installed version and nothing else', () => {
     const patched = reuseHandlerContext(stock)
@@ -176,7 +181,7 @@ describe('the bundle’s mdast-util-from-markdown', () => {
   })
 
   it('finds micromark’s per-document combining in the installed version and nothing else', () => {
-    const parse = readFileSync(path.join(root, 'node_modules', 'micromark', 'lib', 'parse.js'), 'utf8')
+    const parse = installed('micromark', 'parse.js')
     const patched = combineOnce(parse)
     expect(patched).toBeDefined()
     expect(patched).toContain('const constructs = combinedFor(settings.extensions);')
@@ -240,8 +245,8 @@ function randomProse(next: () => number): string {
 }
 
 describe('the bundle’s unist-util-modify-children, nlcst-to-string and vfile-location', () => {
-  const modify = readFileSync(path.join(root, 'node_modules', 'unist-util-modify-children', 'lib', 'index.js'), 'utf8')
-  const toString = readFileSync(path.join(root, 'node_modules', 'nlcst-to-string', 'lib', 'index.js'), 'utf8')
+  const modify = installed('unist-util-modify-children', 'index.js')
+  const toString = installed('nlcst-to-string', 'index.js')
 
   it('finds what they change in the installed versions and nothing else', () => {
     const loop = inlineModifyLoop(modify)
@@ -257,7 +262,7 @@ describe('the bundle’s unist-util-modify-children, nlcst-to-string and vfile-l
     expect(inlineModifyLoop('export {}')).toBeUndefined()
     expect(singleChildString(toString.replace('const values = []', 'const values = new Array(children.length)'))).toBeUndefined()
     expect(singleChildString('export {}')).toBeUndefined()
-    const locationSource = readFileSync(path.join(root, 'node_modules', 'vfile-location', 'lib', 'index.js'), 'utf8')
+    const locationSource = installed('vfile-location', 'index.js')
     const lastLine = lastLineFirstSource(locationSource)
     expect(lastLine).toBeDefined()
     expect(lastLine).toContain('lastLine = low')
