@@ -86,28 +86,64 @@ describe('glossary loading', () => {
 })
 
 describe('glossary matching', () => {
-  it('matches after a word that starts many phrases as after one that starts few', () => {
-    // A word starting 64 or more phrases has its next-word answers
-    // remembered (compile.ts, `continuesWith`): the same hits, the second
-    // time a pair is seen too, through plurals, and not across punctuation.
-    const entry = (id: string, flag: string, preferred: string, index: number): GlossaryEntry => ({
-      id, source: 'x', flag: [flag], preferred: [preferred], category: 'terminology', severity: 'warning', note: '', safe: false,
-      when: [], unless: [], window: 0, case: 'auto', examples: {bad: [], good: []}, family: 'test', origin: {file: 't.yml', line: index + 1, column: 1}
+  const entry = (id: string, flag: string, preferred: string, index: number): GlossaryEntry => ({
+    id, source: 'x', flag: [flag], preferred: [preferred], category: 'terminology', severity: 'warning', note: '', safe: false,
+    when: [], unless: [], window: 0, case: 'auto', examples: {bad: [], good: []}, family: 'test', origin: {file: 't.yml', line: index + 1, column: 1}
+  })
+  /** Each sentence's hits (`id words`), from one glossary asked about every sentence in turn, or from a new glossary per sentence. */
+  const hitsOf = (entries: GlossaryEntry[], text: string, fresh = false) => {
+    let glossary = buildGlossary(entries, {checkExamples: false})
+    const tree = parseToNlcst(text, new VFile({path: 'a.txt', value: text}), 'text')
+    return collectSentences(tree).map((sentence) => {
+      if (fresh) glossary = buildGlossary(entries, {checkExamples: false})
+      const tokens = sentenceTokens(sentence)
+      return glossary.find(tokens).map((hit) => hit.entry.id + ' ' + tokens.slice(hit.start, hit.end + 1).map((d) => d.value).join(' '))
     })
+  }
+
+  it('remembers what it learns of word pairs without changing a hit', () => {
+    // The matcher remembers, per word, whether each next word continues one
+    // of its phrases (compile.ts, `continuesWith`): the same hits the second
+    // time a pair is seen, through plurals, and not across punctuation.
     const few = [entry('ground', 'common ground', 'shared view', 0), entry('force', 'common force', 'joint force', 1)]
     const many = [...few, ...Array.from({length: 80}, (_, index) => entry('filler-' + index, 'common filler' + index, 'x', index + 2))]
     const text = 'They found common ground. Common ground again, and common forces; common, ground. Common sense and common grounds.'
-    const hits = (entries: GlossaryEntry[]) => {
-      const glossary = buildGlossary(entries, {checkExamples: false})
-      const tree = parseToNlcst(text, new VFile({path: 'a.txt', value: text}), 'text')
-      return collectSentences(tree).flatMap((sentence) => {
-        const tokens = sentenceTokens(sentence)
-        return glossary.find(tokens).map((hit) => hit.entry.id + ' ' + tokens.slice(hit.start, hit.end + 1).map((d) => d.value).join(' '))
-      })
-    }
-    const expected = ['ground common ground', 'ground Common ground', 'force common forces', 'ground common grounds']
-    expect(hits(few)).toEqual(expected)
-    expect(hits(many)).toEqual(expected)
+    const expected = [['ground common ground'], ['ground Common ground', 'force common forces'], ['ground common grounds']]
+    expect(hitsOf(few, text)).toEqual(expected)
+    expect(hitsOf(many, text)).toEqual(expected)
+  })
+
+  it('finds in random text what a glossary that remembers nothing finds', () => {
+    // Random sentences over a small vocabulary (plurals, possessives,
+    // punctuation, capitals), so that pairs repeat; each sentence is also
+    // matched by a new glossary, which has nothing remembered yet.
+    let seed = 11
+    const next = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648)
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!
+    const words = ['common', 'ground', 'grounds', 'force', 'forces', 'of', 'order', 'party', 'parties', 'the', 'guard', 'sight', 'in']
+    const entries = Array.from({length: 40}, (_, index) =>
+      entry('e' + index, Array.from({length: 1 + Math.floor(next() * 3)}, () => pick(words.filter((d) => !d.endsWith('s')))).join(' '), 'x', index)
+    ).filter((d, index, all) => all.findIndex((other) => other.flag[0] === d.flag[0]) === index)
+    const sentences = Array.from({length: 300}, () =>
+      Array.from({length: 4 + Math.floor(next() * 10)}, () => {
+        const word = pick(words)
+        const roll = next()
+        return roll < 0.1 ? word + ',' : roll < 0.15 ? word + '’s' : roll < 0.2 ? word.toUpperCase() : word
+      }).join(' ') + '.'
+    )
+    const text = sentences.join(' ')
+    const remembered = hitsOf(entries, text)
+    expect(remembered.flat().length).toBeGreaterThan(300)
+    expect(remembered).toEqual(hitsOf(entries, text, true))
+  })
+
+  it('forgets remembered pairs when there are too many, and still matches', () => {
+    // 1,100 different words after `common`: more than one word's answers
+    // are kept (1,024), so the table is cleared on the way.
+    const entries = Array.from({length: 1100}, (_, index) => entry('w' + index, 'common w' + index, 'x', index))
+    const text = Array.from({length: 2 * 1100}, (_, index) => `They share common w${index % 1100} and common w${(index * 7) % 1100}x.`).join(' ')
+    const hits = hitsOf(entries, text)
+    expect(hits).toEqual(Array.from({length: 2 * 1100}, (_, index) => [`w${index % 1100} common w${index % 1100}`]))
   })
 
   it('gives one full message with all its metadata', async () => {

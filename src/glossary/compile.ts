@@ -94,6 +94,10 @@ export class Glossary {
    * lookups miss the CPU cache. Bounded; cleared when full.
    */
   private readonly wordMemo = new Map<string, WordInfo>()
+  /** Each entry's preferred forms as `isPreferred` compares them, made on the entry's first hit. */
+  private readonly preferredForms: Array<string[] | undefined> = []
+  /** How many `WordInfo` records were made (their `id`s; never reused, so a cleared memo leaves no stale answer). */
+  private words = 0
 
   /**
    * Build from compiled entries. Later entries with an id already present
@@ -200,10 +204,13 @@ export class Glossary {
     let info = this.wordMemo.get(key)
     if (info === undefined) {
       if (this.wordMemo.size >= 20_000) this.wordMemo.clear()
+      const child = this.root.next.get(key) ?? null
       info = {
-        child: this.root.next.get(key) ?? null,
+        child,
+        ends: child !== null && child.ends !== undefined,
         singularStarts: singularIn(this.root.next, key),
         inner: this.inner.has(key) || singularIn(this.inner, key),
+        id: this.words++,
         pairs: undefined
       }
       this.wordMemo.set(key, info)
@@ -240,11 +247,11 @@ export class Glossary {
         // A word inside no phrase continues none (most words, and no lookup
         // in this word's continuations, which are many for common words).
         next.inner &&
-        continuesWith(info, child, second)
+        continuesWith(info, child, second, next)
       if (!continues) {
         // Third: a one-word phrase and nothing longer — no walk, no lists
         // (with 50,000 entries many common words are entries themselves).
-        return child.ends ? this.hitAt(tokens, start, child, start) : undefined
+        return info.ends ? this.hitAt(tokens, start, child, start) : undefined
       }
       // Fourth: one path through the trie, while no word on it may reach
       // another through its singular (what the walk below does with lists).
@@ -328,6 +335,26 @@ export class Glossary {
     return undefined
   }
 
+  /**
+   * Whether the text from `start` to `end` is already one of the entry's
+   * preferred forms (diacritics as written, case aside: "Erdogan" is flagged
+   * for "Erdoğan", "ANDREI" in a headline is not for "Andrei").
+   */
+  private isPreferred(tokens: readonly Token[], start: number, end: number, entryIndex: number): boolean {
+    const entry = this.entries[entryIndex]!
+    if (entry.preferred.length === 0) return false
+    let text = ''
+    for (let index = start; index <= end; index++) {
+      const token = tokens[index]!
+      if (index > start && token.spaceBefore) text += ' '
+      text += index === end ? token.value.slice(0, token.value.length - token.possessive.length) : token.value
+    }
+    const actual = comparable(text)
+    // The entry's forms, made comparable once (on its first hit).
+    const forms = (this.preferredForms[entryIndex] ??= entry.preferred.map((d) => comparable(d)))
+    return forms.includes(actual)
+  }
+
   /** The entry a phrase ending at `node` reports from `start` to `end`, if its case, form and context allow. */
   private hitAt(tokens: readonly Token[], start: number, node: TrieNode, end: number): Hit | undefined {
     // Later entries first: a project's glossary, loaded after the pack,
@@ -337,7 +364,7 @@ export class Glossary {
       const {entry: entryIndex, phrase: phraseIndex} = ends[index]!
       const entry = this.entries[entryIndex]!
       const phrase = entry.phrases[phraseIndex]!
-      if (caseMatches(tokens, start, phrase) && !isPreferred(tokens, start, end, entry) && contextAllows(tokens, start, end, entry)) {
+      if (caseMatches(tokens, start, phrase) && !this.isPreferred(tokens, start, end, entryIndex) && contextAllows(tokens, start, end, entry)) {
         return {entry, start, end}
       }
     }
@@ -355,36 +382,50 @@ function folderOf(file: string): string {
 interface WordInfo {
   /** The trie node of the phrases it starts, if any. */
   child: TrieNode | null
+  /**
+   * Whether it is a one-word phrase itself (`child.ends`, kept here: the
+   * fast path reads only this record, not the trie node, which in a large
+   * glossary sits apart from the others in memory).
+   */
+  ends: boolean
   /** Whether, read as a plural, one of its singulars starts a phrase. */
   singularStarts: boolean
   /** Whether it, or one of its singulars, continues some phrase. */
   inner: boolean
-  /** `continuesWith` answers by next word, when the word starts many phrases. */
-  pairs: Map<string, boolean> | undefined
+  /** A number for this record, unique in its glossary (`continuesWith` remembers answers by it). */
+  id: number
+  /** `continuesWith` answers, by the next word's `id`. */
+  pairs: Map<number, boolean> | undefined
 }
 
 /**
- * From how many continuations a word's answers are remembered. With a large
- * glossary most words of a text continue some phrase, so a word that starts
- * many asks its continuation table about the next word — and, when that one
- * looks like a plural, about its singulars, each cut from it as a new
- * string. The benchmark's 50,000-entry glossary has 100 words that start 64
- * to 112 phrases; remembering their answers per next word took the matcher
- * from 1.32–1.63× to 1.00–1.27× the 100-entry time (bench/NOTES.md,
- * section 8). At most `maxPairs` answers per word (~60 KB).
+ * At most this many answers are remembered per word (~40 KB), then they are
+ * forgotten and gathered again.
  */
-const manyContinuations = 64
 const maxPairs = 1024
 
-/** Whether the token `second` continues a phrase that the word of `info` (trie node `child`) starts. */
-function continuesWith(info: WordInfo, child: TrieNode, second: Token): boolean {
-  if (child.next.size < manyContinuations || second.kind !== 'word') return continues(child, second)
+/**
+ * Whether the next word (`second`, whose record is `secondInfo`) continues a
+ * phrase that the word of `info` (trie node `child`) starts. The answer is
+ * remembered on the first word's record, by the second's number: a trie
+ * node's continuations are a hash table keyed by strings, somewhere in a
+ * large glossary's heap, and a lookup there reads the table and then the
+ * stored key's string to compare it — cache misses, once the parser has
+ * been through the cache between two articles. The remembered answers are
+ * a small table near the records, keyed by small integers (no string read).
+ * With the benchmark's 50,000 entries this was two fifths of what the
+ * matcher spends beyond the 100-entry time (bench/NOTES.md, section 11).
+ */
+function continuesWith(info: WordInfo, child: TrieNode, second: Token, secondInfo: WordInfo): boolean {
+  // Only words' answers are remembered: a record is per key, and a symbol
+  // with a word's key never reads as a plural (`continues`).
+  if (second.kind !== 'word') return continues(child, second)
   const pairs = (info.pairs ??= new Map())
-  let result = pairs.get(second.key)
+  let result = pairs.get(secondInfo.id)
   if (result === undefined) {
     if (pairs.size >= maxPairs) pairs.clear()
     result = continues(child, second)
-    pairs.set(second.key, result)
+    pairs.set(secondInfo.id, result)
   }
   return result
 }
@@ -425,23 +466,9 @@ function caseMatches(tokens: readonly Token[], start: number, phrase: CompiledPh
   return true
 }
 
-function normalizeForm(value: string): string {
-  return value.replace(/[\u2019\u2018]/g, "'").replace(/\s+/g, ' ').trim()
-}
-
-/** Text is already one of the preferred forms (diacritics and case as written). */
-function isPreferred(tokens: readonly Token[], start: number, end: number, entry: CompiledEntry): boolean {
-  if (entry.preferred.length === 0) return false
-  let text = ''
-  for (let index = start; index <= end; index++) {
-    const token = tokens[index]!
-    if (index > start && token.spaceBefore) text += ' '
-    text += index === end ? token.value.slice(0, token.value.length - token.possessive.length) : token.value
-  }
-  // Case-insensitive (a headline in capitals), diacritic-sensitive
-  // ("Erdogan" is flagged for "Erdoğan", "ANDREI" is not for "Andrei").
-  const actual = normalizeForm(text).toLowerCase()
-  return entry.preferred.some((d) => normalizeForm(d).toLowerCase() === actual)
+/** A form as `isPreferred` compares it: one kind of apostrophe, single spaces, lower case. */
+function comparable(value: string): string {
+  return value.replace(/[\u2019\u2018]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase()
 }
 
 function contextAllows(tokens: readonly Token[], start: number, end: number, entry: CompiledEntry): boolean {
