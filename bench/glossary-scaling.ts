@@ -15,7 +15,7 @@ import {glossary as glossaryRule} from '../src/plugins/glossary.js'
 import {createProcessor} from '../src/index.js'
 import {resolveConfig} from '../src/node/config.js'
 import {articles, glossary} from './generate.js'
-import {median, type Row} from './util.js'
+import {median, pairedRatio, type Row} from './util.js'
 
 /** Parse one article, as the pipeline does: its tree and its file. */
 function parseOne(text: string, index: number): {tree: Root; file: VFile} {
@@ -23,53 +23,81 @@ function parseOne(text: string, index: number): {tree: Root; file: VFile} {
   return {tree: parseToNlcst(text, file, 'markdown'), file}
 }
 
+/** What one round gives a size: milliseconds (summed over the articles) and what was found. */
+interface Tally {
+  ms: number
+  found: number
+}
+
 /**
- * Run the glossary rule on each article right after parsing it (untimed),
- * as the pipeline does, and sum the rule's time; returns milliseconds and
- * the message count. (Trees parsed all at once before are old by the time
- * the rule reads them; the garbage collector's cost of that varied more
- * than the sizes differ.) The rule builds the sentence tokens, as the
- * pipeline's first token reader pays it.
+ * One round over the articles: for each article, each size in turn (the
+ * first one rotating from article to article), untimed `prepare` then timed
+ * `measure`. Sizes alternate per article, not per pass over all articles:
+ * on a shared machine a busy second lands on every size alike, which
+ * alternating whole passes left to chance (a 50,000-entry pass that met a
+ * busy stretch moved the ratio by a tenth; bench/NOTES.md, section 11).
  */
-function runRule(texts: string[], compiled: Glossary): {ms: number; messages: number} {
-  const transformer = (glossaryRule as unknown as (options: object) => (tree: Root, file: VFile) => void)({glossary: compiled})
-  let messages = 0
-  let ms = 0
+async function round<Prepared>(
+  texts: string[],
+  count: number,
+  prepare: (text: string, index: number, size: number) => Prepared,
+  measure: (prepared: Prepared, size: number) => number | Promise<number>
+): Promise<Tally[]> {
+  const tallies: Tally[] = Array.from({length: count}, () => ({ms: 0, found: 0}))
   for (const [index, text] of texts.entries()) {
-    const {tree, file} = parseOne(text, index)
-    const start = performance.now()
-    transformer(tree, file)
-    ms += performance.now() - start
-    messages += file.messages.length
+    for (let step = 0; step < count; step++) {
+      const size = (index + step) % count
+      const prepared = prepare(text, index, size)
+      const start = performance.now()
+      const found = await measure(prepared, size)
+      tallies[size]!.ms += performance.now() - start
+      tallies[size]!.found += found
+    }
   }
-  return {ms, messages}
+  return tallies
 }
 
-/** The matcher alone (`find`), on each article's token lists right after they are built; milliseconds (summed) and hits. */
-function runMatcher(texts: string[], compiled: Glossary): {ms: number; messages: number} {
-  let messages = 0
-  let ms = 0
-  for (const [index, text] of texts.entries()) {
-    const lists = collectSentences(parseOne(text, index).tree).map((d) => sentenceTokens(d))
-    const start = performance.now()
-    for (const tokens of lists) messages += compiled.find(tokens).length
-    ms += performance.now() - start
-  }
-  return {ms, messages}
+/**
+ * The glossary rule on each article right after parsing it (untimed), as
+ * the pipeline does; the rule builds the sentence tokens, as the
+ * pipeline's first token reader pays it. (Trees parsed all at once before
+ * are old by the time the rule reads them; the garbage collector's cost of
+ * that varied more than the sizes differ.)
+ */
+function ruleRound(texts: string[], glossaries: Glossary[]): Promise<Tally[]> {
+  const transformers = glossaries.map((compiled) => (glossaryRule as unknown as (options: object) => (tree: Root, file: VFile) => void)({glossary: compiled}))
+  return round(texts, glossaries.length, parseOne, ({tree, file}, size) => {
+    transformers[size]!(tree, file)
+    return file.messages.length
+  })
 }
 
-/** The whole lint (parse and every rule) of each article in process; milliseconds (summed) and messages. */
-async function runLint(texts: string[], processor: ReturnType<typeof createProcessor>): Promise<{ms: number; messages: number}> {
-  let messages = 0
-  let ms = 0
-  for (const [index, text] of texts.entries()) {
-    const file = new VFile({path: `article-${index}.md`, value: text})
-    const start = performance.now()
-    await processor.run(processor.parse(file), file)
-    ms += performance.now() - start
-    messages += file.messages.length
-  }
-  return {ms, messages}
+/** The matcher alone (`find`), on each article's token lists right after they are built. */
+function matcherRound(texts: string[], glossaries: Glossary[]): Promise<Tally[]> {
+  return round(
+    texts,
+    glossaries.length,
+    (text, index) => collectSentences(parseOne(text, index).tree).map((d) => sentenceTokens(d)),
+    (lists, size) => {
+      let hits = 0
+      for (const tokens of lists) hits += glossaries[size]!.find(tokens).length
+      return hits
+    }
+  )
+}
+
+/** The whole lint (parse and every rule) of each article in process. */
+function lintRound(texts: string[], processors: Array<ReturnType<typeof createProcessor>>): Promise<Tally[]> {
+  return round(
+    texts,
+    processors.length,
+    (text, index) => new VFile({path: `article-${index}.md`, value: text}),
+    async (file, size) => {
+      const processor = processors[size]!
+      await processor.run(processor.parse(file), file)
+      return file.messages.length
+    }
+  )
 }
 
 /** Measure the glossary rule at each size, alternating runs, and the whole lint with the pack plus each glossary. */
@@ -85,62 +113,48 @@ export async function glossaryScaling(options: {articles?: number; sizes?: numbe
     compiled.set(size, new Glossary(compileEntries(glossary(size))))
     compileMs.set(size, performance.now() - start)
   }
-  const times = new Map<number, number[]>(sizes.map((d) => [d, []]))
-  const matchTimes = new Map<number, number[]>(sizes.map((d) => [d, []]))
-  const counts = new Map<number, number>()
-  const matchHits = new Map<number, number>()
-  // Warm up once, then alternate sizes so drift on a shared machine hits all alike.
-  for (const size of sizes) runRule(texts.slice(0, 20), compiled.get(size)!)
+  const glossaries = sizes.map((size) => compiled.get(size)!)
+  const times: number[][] = sizes.map(() => [])
+  const matchTimes: number[][] = sizes.map(() => [])
+  const lintTimes: number[][] = sizes.map(() => [])
+  let counts: number[] = []
+  let matchHits: number[] = []
+  let lintCounts: number[] = []
+  // Warm up once; then each round alternates the sizes article by article.
+  await ruleRound(texts.slice(0, 20), glossaries)
+  await matcherRound(texts.slice(0, 20), glossaries)
   for (let run = 0; run < runs; run++) {
-    for (const size of sizes) {
-      const result = runRule(texts, compiled.get(size)!)
-      times.get(size)!.push(result.ms)
-      counts.set(size, result.messages)
-      const matched = runMatcher(texts, compiled.get(size)!)
-      matchTimes.get(size)!.push(matched.ms)
-      matchHits.set(size, matched.messages)
-    }
+    const rule = await ruleRound(texts, glossaries)
+    rule.forEach((d, index) => times[index]!.push(d.ms))
+    counts = rule.map((d) => d.found)
+    const matched = await matcherRound(texts, glossaries)
+    matched.forEach((d, index) => matchTimes[index]!.push(d.ms))
+    matchHits = matched.map((d) => d.found)
   }
   // Then the whole lint: the built-in pack with each generated glossary on
   // top, as a project's glossary file is loaded. Measured after the rule's
   // runs, not between them, so the rule's rows are taken as before (with the
   // processors' heap beside them, one run gave the rule 1.56×).
   const settings = resolveConfig({})
-  const processors = new Map(sizes.map((size) => [size, createProcessor({settings: {...settings, pack: settings.pack.extend(compiled.get(size)!.entries)}})]))
-  const lintTimes = new Map<number, number[]>(sizes.map((d) => [d, []]))
-  const lintCounts = new Map<number, number>()
-  for (const size of sizes) await runLint(texts.slice(0, 20), processors.get(size)!)
+  const processors = sizes.map((size) => createProcessor({settings: {...settings, pack: settings.pack.extend(compiled.get(size)!.entries)}}))
+  await lintRound(texts.slice(0, 20), processors)
   for (let run = 0; run < Math.max(3, Math.ceil(runs / 3)); run++) {
-    for (const size of sizes) {
-      const linted = await runLint(texts, processors.get(size)!)
-      lintTimes.get(size)!.push(linted.ms)
-      lintCounts.set(size, linted.messages)
-    }
+    const linted = await lintRound(texts, processors)
+    linted.forEach((d, index) => lintTimes[index]!.push(d.ms))
+    lintCounts = linted.map((d) => d.found)
   }
-  const lintBase = median(lintTimes.get(sizes[0]!)!)
-  const base = median(times.get(sizes[0]!)!)
-  const matchBase = median(matchTimes.get(sizes[0]!)!)
-  return [
-    ...sizes.map((size) => ({
-      name: `glossary rule, ${count} articles, ${size.toLocaleString('en')} entries`,
-      median: median(times.get(size)!),
-      ratio: median(times.get(size)!) / base,
+  const rows = (times: number[][], name: (size: number) => string, extra: (index: number) => string): Row[] =>
+    sizes.map((size, index) => ({
+      name: name(size),
+      median: median(times[index]!),
+      ratio: median(times[index]!) / median(times[0]!),
       ratioLabel: `× the ${sizes[0]!.toLocaleString('en')}-entry time`,
-      extra: `compile ${Math.round(compileMs.get(size)!)} ms, ${counts.get(size)} messages`
-    })),
-    ...sizes.map((size) => ({
-      name: `matcher alone (tokens already built), ${size.toLocaleString('en')} entries`,
-      median: median(matchTimes.get(size)!),
-      ratio: median(matchTimes.get(size)!) / matchBase,
-      ratioLabel: `× the ${sizes[0]!.toLocaleString('en')}-entry time`,
-      extra: `${matchHits.get(size)} hits (matcher only: no messages made)`
-    })),
-    ...sizes.map((size) => ({
-      name: `whole lint (every rule), ${count} articles, pack + ${size.toLocaleString('en')} entries`,
-      median: median(lintTimes.get(size)!),
-      ratio: median(lintTimes.get(size)!) / lintBase,
-      ratioLabel: `× the ${sizes[0]!.toLocaleString('en')}-entry time`,
-      extra: `${lintCounts.get(size)} messages`
+      extra: extra(index),
+      paired: index === 0 ? undefined : pairedRatio(times[index]!, times[0]!)
     }))
+  return [
+    ...rows(times, (size) => `glossary rule, ${count} articles, ${size.toLocaleString('en')} entries`, (index) => `compile ${Math.round(compileMs.get(sizes[index]!)!)} ms, ${counts[index]} messages`),
+    ...rows(matchTimes, (size) => `matcher alone (tokens already built), ${size.toLocaleString('en')} entries`, (index) => `${matchHits[index]} hits (matcher only: no messages made)`),
+    ...rows(lintTimes, (size) => `whole lint (every rule), ${count} articles, pack + ${size.toLocaleString('en')} entries`, (index) => `${lintCounts[index]} messages`)
   ]
 }

@@ -18,7 +18,7 @@ import {rmSync} from 'node:fs'
 import path from 'node:path'
 import {tempRoot, writeArticles, writeGlossaries, type GlossaryFiles} from './corpus.js'
 import {freshPacks, timed, type RunResult} from './run.js'
-import {median, type Row} from './util.js'
+import {median, pairedRatio, type Row} from './util.js'
 
 /** A tool under test. */
 interface Tool {
@@ -83,18 +83,6 @@ export function defaultRuns(size: number): number {
 /** Rounds the textlint peers run in at `size` articles (each takes 20–80 s at 1,000). */
 export function defaultPeerRuns(size: number): number {
   return size >= 100 ? 5 : 7
-}
-
-/**
- * The median over rounds of `value` ÷ `base` for the rounds both ran in,
- * with the smallest and largest: alternating runs pair up, and a pair shares
- * the machine's state of the moment, which a ratio of two medians does not.
- */
-export function pairedRatio(value: number[], base: number[]): {median: number; min: number; max: number} | undefined {
-  const ratios: number[] = []
-  for (let index = 0; index < Math.min(value.length, base.length); index++) ratios.push(value[index]! / base[index]!)
-  if (ratios.length < 2) return undefined
-  return {median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios)}
 }
 
 const tools: Tool[] = [

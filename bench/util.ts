@@ -26,6 +26,18 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
 }
 
+/**
+ * The median over rounds of `value` ÷ `base` for the rounds both ran in,
+ * with the smallest and largest: alternating runs pair up, and a pair shares
+ * the machine's state of the moment, which a ratio of two medians does not.
+ */
+export function pairedRatio(value: number[], base: number[]): {median: number; min: number; max: number} | undefined {
+  const ratios: number[] = []
+  for (let index = 0; index < Math.min(value.length, base.length); index++) ratios.push(value[index]! / base[index]!)
+  if (ratios.length < 2) return undefined
+  return {median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios)}
+}
+
 /** A percentile (0–100) of numbers. */
 export function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b)

@@ -1,6 +1,6 @@
-/** The benchmark's round-by-round ratio (bench/throughput.ts). */
+/** The benchmark's round-by-round ratio (bench/util.ts). */
 import {describe, expect, it} from 'vitest'
-import {pairedRatio} from '../bench/throughput.js'
+import {pairedRatio} from '../bench/util.js'
 
 describe('pairedRatio', () => {
   it('takes the median of each round’s own ratio, with the smallest and largest', () => {
