@@ -529,7 +529,9 @@ export function buildGlossary(entries: readonly GlossaryEntry[], options: {check
   const compiled = compileEntries(entries)
   const glossary = new Glossary(compiled)
   if (options.checkExamples !== false) {
-    const problems = checkExamples(glossary, glossary.entries.filter((d) => compiled.includes(d)))
+    // A set: `includes` on the list made this quadratic (0.9 s for 50,000 entries).
+    const own = new Set(compiled)
+    const problems = checkExamples(glossary, glossary.entries.filter((d) => own.has(d)))
     if (problems.length > 0) throw new MtlintConfigError(problems)
   }
   return glossary
