@@ -148,7 +148,9 @@ export class Glossary {
           })
         }
         owners.set(node, entry)
-        ;(node.ends ??= []).push({entry: entryIndex, phrase: phraseIndex})
+        // Exact-size lists: most nodes end one phrase, and `push` on an empty
+        // list reserves room for seventeen.
+        node.ends = node.ends ? [...node.ends, {entry: entryIndex, phrase: phraseIndex}] : [{entry: entryIndex, phrase: phraseIndex}]
       })
     })
 
