@@ -104,7 +104,9 @@ function lintRound(texts: string[], processors: Array<ReturnType<typeof createPr
 export async function glossaryScaling(options: {articles?: number; sizes?: number[]; runs?: number} = {}): Promise<Row[]> {
   const count = options.articles ?? 100
   const sizes = options.sizes ?? [100, 1000, 10_000, 50_000]
-  const runs = options.runs ?? 15
+  // Twenty-five rounds: a scavenge inside a timed run moves one round by up
+  // a tenth (bench/NOTES.md, section 11); fifteen left the median to a few.
+  const runs = options.runs ?? 25
   const texts = articles(count, 42)
   const compiled = new Map<number, Glossary>()
   const compileMs = new Map<number, number>()
