@@ -401,7 +401,7 @@ interface WordInfo {
 }
 
 /**
- * At most this many answers are remembered per word (~40 KB), then they are
+ * At most this many answers are remembered per word (~15 KB), then they are
  * forgotten and gathered again.
  */
 const maxPairs = 1024
