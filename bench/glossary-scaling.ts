@@ -30,28 +30,28 @@ interface Tally {
 }
 
 /**
- * One round over the articles: for each article, each size in turn (the
- * first one rotating from article to article), untimed `prepare` then timed
- * `measure`. Sizes alternate per article, not per pass over all articles:
- * on a shared machine a busy second lands on every size alike, which
- * alternating whole passes left to chance (a 50,000-entry pass that met a
- * busy stretch moved the ratio by a tenth; bench/NOTES.md, section 11).
+ * One round over the articles: for each article, each of the `count`
+ * glossaries in turn (the first one rotating from article to article),
+ * untimed `prepare` then timed `measure`; one tally per glossary. They
+ * alternate per article, not per pass over all articles, so a busy second
+ * of a shared machine lands on every size alike instead of on one size's
+ * pass.
  */
 async function round<Prepared>(
   texts: string[],
   count: number,
-  prepare: (text: string, index: number, size: number) => Prepared,
-  measure: (prepared: Prepared, size: number) => number | Promise<number>
+  prepare: (text: string, index: number) => Prepared,
+  measure: (prepared: Prepared, which: number) => number | Promise<number>
 ): Promise<Tally[]> {
   const tallies: Tally[] = Array.from({length: count}, () => ({ms: 0, found: 0}))
   for (const [index, text] of texts.entries()) {
     for (let step = 0; step < count; step++) {
-      const size = (index + step) % count
-      const prepared = prepare(text, index, size)
+      const which = (index + step) % count
+      const prepared = prepare(text, index)
       const start = performance.now()
-      const found = await measure(prepared, size)
-      tallies[size]!.ms += performance.now() - start
-      tallies[size]!.found += found
+      const found = await measure(prepared, which)
+      tallies[which]!.ms += performance.now() - start
+      tallies[which]!.found += found
     }
   }
   return tallies
@@ -66,8 +66,8 @@ async function round<Prepared>(
  */
 function ruleRound(texts: string[], glossaries: Glossary[]): Promise<Tally[]> {
   const transformers = glossaries.map((compiled) => (glossaryRule as unknown as (options: object) => (tree: Root, file: VFile) => void)({glossary: compiled}))
-  return round(texts, glossaries.length, parseOne, ({tree, file}, size) => {
-    transformers[size]!(tree, file)
+  return round(texts, glossaries.length, parseOne, ({tree, file}, which) => {
+    transformers[which]!(tree, file)
     return file.messages.length
   })
 }
@@ -78,9 +78,9 @@ function matcherRound(texts: string[], glossaries: Glossary[]): Promise<Tally[]>
     texts,
     glossaries.length,
     (text, index) => collectSentences(parseOne(text, index).tree).map((d) => sentenceTokens(d)),
-    (lists, size) => {
+    (lists, which) => {
       let hits = 0
-      for (const tokens of lists) hits += glossaries[size]!.find(tokens).length
+      for (const tokens of lists) hits += glossaries[which]!.find(tokens).length
       return hits
     }
   )
@@ -92,8 +92,8 @@ function lintRound(texts: string[], processors: Array<ReturnType<typeof createPr
     texts,
     processors.length,
     (text, index) => new VFile({path: `article-${index}.md`, value: text}),
-    async (file, size) => {
-      const processor = processors[size]!
+    async (file, which) => {
+      const processor = processors[which]!
       await processor.run(processor.parse(file), file)
       return file.messages.length
     }
@@ -104,8 +104,9 @@ function lintRound(texts: string[], processors: Array<ReturnType<typeof createPr
 export async function glossaryScaling(options: {articles?: number; sizes?: number[]; runs?: number} = {}): Promise<Row[]> {
   const count = options.articles ?? 100
   const sizes = options.sizes ?? [100, 1000, 10_000, 50_000]
-  // Twenty-five rounds: a scavenge inside a timed run moves one round by up
-  // a tenth (bench/NOTES.md, section 11); fifteen left the median to a few.
+  // Twenty-five rounds: a scavenge (1.5–2 ms) inside a timed rule run moves
+  // that round's ratio far (0.6–2.4× seen; bench/NOTES.md, section 11), and
+  // the median of fifteen still swung.
   const runs = options.runs ?? 25
   const texts = articles(count, 42)
   const compiled = new Map<number, Glossary>()
