@@ -528,12 +528,19 @@ export function checkExamples(glossary: Glossary, entries?: readonly CompiledEnt
 
 /** Compile entries into a glossary, checking their examples. */
 export function buildGlossary(entries: readonly GlossaryEntry[], options: {checkExamples?: boolean} = {}): Glossary {
-  const compiled = compileEntries(entries)
+  return checkedGlossary(compileEntries(entries), options)
+}
+
+/**
+ * A glossary of compiled entries, checking their examples (for a caller
+ * that keeps the compiled entries too, without compiling them twice).
+ *
+ * @throws {MtlintConfigError}
+ */
+export function checkedGlossary(compiled: readonly CompiledEntry[], options: {checkExamples?: boolean} = {}): Glossary {
   const glossary = new Glossary(compiled)
   if (options.checkExamples !== false) {
-    // A set: `includes` on the list made this quadratic (0.9 s for 50,000 entries).
-    const own = new Set(compiled)
-    const problems = checkExamples(glossary, glossary.entries.filter((d) => own.has(d)))
+    const problems = checkExamples(glossary)
     if (problems.length > 0) throw new MtlintConfigError(problems)
   }
   return glossary

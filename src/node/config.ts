@@ -10,7 +10,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {MtlintConfigError, type Problem} from '../errors.js'
-import {Glossary, checkExamples, compileEntries} from '../glossary/compile.js'
+import {checkedGlossary, compileEntries} from '../glossary/compile.js'
 import {parseGlossary} from '../glossary/load.js'
 import type {CompiledEntry} from '../glossary/schema.js'
 import type {Settings} from '../processor.js'
@@ -159,10 +159,8 @@ export function loadGlossaryFile(file: string): CompiledEntry[] {
   }
   const entries = parseGlossary(text, file)
   const compiled = compileEntries(entries)
-  // Checks examples against this glossary alone (compiled once: building
-  // from the raw entries compiled them a second time).
-  const problems = checkExamples(new Glossary(compiled))
-  if (problems.length > 0) throw new MtlintConfigError(problems)
+  // Checks examples against this glossary alone.
+  checkedGlossary(compiled)
   glossaryCache.set(key, compiled)
   writeCompiled(diskKey, compiled)
   return compiled

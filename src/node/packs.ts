@@ -10,7 +10,7 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parse as parseYaml} from 'yaml'
 import {MtlintConfigError, type Problem} from '../errors.js'
-import {buildGlossary, checkExamples} from '../glossary/compile.js'
+import {buildGlossary} from '../glossary/compile.js'
 import {glossaryFormat, parseGlossary} from '../glossary/load.js'
 import type {GlossaryEntry} from '../glossary/schema.js'
 import {Pack, type PackData} from '../pack.js'
@@ -104,11 +104,7 @@ export function compilePackFolder(folder: string, options: {checkExamples?: bool
     seen.set(entry.id, entry)
   }
   if (problems.length > 0) throw new MtlintConfigError(problems)
-  const glossary = buildGlossary(entries, {checkExamples: false})
-  if (options.checkExamples !== false) {
-    const failures = checkExamples(glossary)
-    if (failures.length > 0) throw new MtlintConfigError(failures)
-  }
+  const glossary = buildGlossary(entries, options)
   return {
     name: typeof manifest?.name === 'string' ? manifest.name : path.basename(folder),
     sourceLanguage: typeof manifest?.sourceLanguage === 'string' ? manifest.sourceLanguage : 'fr',
