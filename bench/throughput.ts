@@ -64,6 +64,11 @@ function countJson(stdout: string): number | undefined {
   }
 }
 
+/** Finding lines of a stylish report (`3:270-3:285  warning  …`). */
+function countStylish(stderr: string): number {
+  return stderr.match(/^\d+:\d+(?:-\d+:\d+)?\s+(?:error|warning|info)\s/gm)?.length ?? 0
+}
+
 const textlint = path.join(root, 'node_modules', 'textlint', 'bin', 'textlint.js')
 
 /** The bundled bin on a folder with the benchmark's glossary, plus `extra` flags. */
@@ -91,6 +96,12 @@ const tools: Tool[] = [
     self: true,
     command: (dir, glossary) => mtlint(dir, glossary),
     findings: (result) => countJson(result.stdout)
+  },
+  {
+    // What people read in a CI log: vfile-reporter's table, on stderr.
+    name: 'mtlint, default report (stylish, no colour)',
+    command: (dir, glossary) => [node, [path.join(root, 'dist', 'bundle', 'mtlint.js'), dir, '--glossary', glossary.mtlint]],
+    findings: (result) => countStylish(result.stderr)
   },
   {
     // What the pool gives on this machine, whatever the CLI's default here.

@@ -10,15 +10,17 @@
  * parses it (~30 ms of every cold start, bench/NOTES.md section 8). Shared
  * code is in chunks the three entries import.
  *
- * Six dependencies are changed in the bundle only (`src/bundle-plugins.ts`):
+ * Seven dependencies are changed in the bundle only (`src/bundle-plugins.ts`):
  * unified-engine's quadratic `queue` step is replaced by mtlint's linear one;
  * mdast-util-from-markdown's compiler makes one handler context per
  * document instead of one per event; micromark combines its constructs once
  * per extensions list instead of once per document; unist-util-modify-children
  * runs the tokenizer's plugins in a plain loop instead of through
  * array-iterate; nlcst-to-string returns a one-child node's text without
- * joining a list; and vfile-location's `toPoint` tries the line it found
- * last before searching. The build fails if any of them is not found.
+ * joining a list; vfile-location's `toPoint` tries the line it found
+ * last before searching; and string-width (vfile-reporter's, the default
+ * report's column padding) counts printable ASCII by its length. The build
+ * fails if any of them is not found.
  */
 import {rmSync} from 'node:fs'
 import path from 'node:path'
@@ -31,6 +33,7 @@ import {
   linearQueue,
   locationLastLine,
   micromarkConstructs,
+  reporterWidth,
   type Applied
 } from './bundle-plugins.js'
 
@@ -67,7 +70,8 @@ await build({
     micromarkConstructs(change("micromark's parse changed: update `combineOnce` in src/bundle-plugins.ts")),
     directModify(change('unist-util-modify-children changed: update `inlineModifyLoop` in src/bundle-plugins.ts')),
     directToString(change('nlcst-to-string changed: update `singleChildString` in src/bundle-plugins.ts')),
-    locationLastLine(change('vfile-location changed: update `lastLineFirstSource` in src/bundle-plugins.ts'))
+    locationLastLine(change('vfile-location changed: update `lastLineFirstSource` in src/bundle-plugins.ts')),
+    reporterWidth(change("vfile-reporter's string-width changed: update `asciiWidthFirst` in src/bundle-plugins.ts"))
   ],
   banner: {
     js: "import {createRequire as __mtlintCreateRequire} from 'node:module'; const require = __mtlintCreateRequire(import.meta.url);"

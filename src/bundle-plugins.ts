@@ -274,3 +274,49 @@ export function lastLineFirstSource(source: string): string | undefined {
 export function locationLastLine(state: Applied): Plugin {
   return sourcePatch('mtlint-vfile-location-last-line', /[\\/]vfile-location[\\/]lib[\\/]index\.js$/, lastLineFirstSource, state)
 }
+
+// vfile-reporter pads its columns by string-width, which makes a new
+// Intl.Segmenter for every cell and asks emoji-regex and eastasianwidth
+// about each character: ~17 µs a cell, 1.2 s of the default report of 1,000
+// articles with 7,000 findings (bench/NOTES.md section 12). Printable ASCII
+// (U+0020–U+007E, no escape codes left) is one column a character, as
+// string-width counts it: none of those characters is an emoji or East
+// Asian wide; any other text is measured as before, with one segmenter.
+const widthStart = `export default function stringWidth(string, options) {
+`
+const stripped = `	if (!options.countAnsiEscapeCodes) {
+		string = stripAnsi(string);
+	}
+
+	if (string.length === 0) {
+		return 0;
+	}
+`
+const perCallSegmenter = 'for (const {segment: character} of new Intl.Segmenter().segment(string)) {'
+
+/**
+ * string-width's source counting printable ASCII by its length and making
+ * one segmenter, or `undefined` when the source is not the one this was
+ * written for (string-width 6, vfile-reporter's).
+ */
+export function asciiWidthFirst(source: string): string | undefined {
+  const start = indexOnce(source, widthStart)
+  const strip = indexOnce(source, stripped)
+  const segment = indexOnce(source, perCallSegmenter)
+  if (start === -1 || strip === -1 || segment === -1 || !(start < strip && strip < segment)) return undefined
+  return (
+    source.slice(0, start) +
+    '// mtlint: one segmenter for every call (src/bundle-plugins.ts).\nlet segmenter;\n\n' +
+    source.slice(start, strip + stripped.length) +
+    '\n\t// mtlint: printable ASCII is one column a character (src/bundle-plugins.ts).\n' +
+    '\tif (/^[\\x20-\\x7E]*$/.test(string)) {\n\t\treturn string.length;\n\t}\n' +
+    source.slice(strip + stripped.length, segment) +
+    'for (const {segment: character} of (segmenter ??= new Intl.Segmenter()).segment(string)) {' +
+    source.slice(segment + perCallSegmenter.length)
+  )
+}
+
+/** string-width counting printable ASCII by its length (see `asciiWidthFirst`). */
+export function reporterWidth(state: Applied): Plugin {
+  return sourcePatch('mtlint-string-width-ascii', /[\\/]string-width[\\/]index\.js$/, asciiWidthFirst, state)
+}

@@ -25,6 +25,8 @@ import {
   lastLineFirstSource,
   locationLastLine,
   micromarkConstructs,
+  asciiWidthFirst,
+  reporterWidth,
   reuseHandlerContext,
   singleChildString,
   type Applied
@@ -35,10 +37,10 @@ import {parseToNlcst} from '../src/parse.js'
 import {articles, random} from '../bench/generate.js'
 import {root} from './helpers.js'
 
-function run(bin: string, args: string[]): Promise<{code: number; stdout: string}> {
+function run(bin: string, args: string[]): Promise<{code: number; stdout: string; stderr: string}> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], {cwd: root, maxBuffer: 64 * 1024 * 1024}, (error, stdout) => {
-      resolve({code: error ? Number((error as {code?: number}).code ?? 1) : 0, stdout})
+    execFile(process.execPath, [bin, ...args], {cwd: root, maxBuffer: 64 * 1024 * 1024}, (error, stdout, stderr) => {
+      resolve({code: error ? Number((error as {code?: number}).code ?? 1) : 0, stdout, stderr})
     })
   })
 }
@@ -86,6 +88,22 @@ describe('bundled bin', () => {
     expect(bundled.code).toBe(modules.code)
     expect(bundled.stdout.length).toBeGreaterThan(1000)
     expect(bundled.stdout).toBe(modules.stdout)
+  })
+
+  it('writes the default report exactly as the modules do, in colour and without', async () => {
+    // The bundle's string-width counts printable ASCII by its length; the
+    // corpus's reports pad names with accents, typographic quotes and « ».
+    for (const extra of [[], ['--color']]) {
+      const args = ['corpus/fr-en', '--jobs', '1', ...extra]
+      const bundled = await run(path.join(root, 'dist', 'bundle', 'mtlint.js'), args)
+      const modules = await run(path.join(root, 'dist', 'bin.js'), args)
+      expect(bundled.code).toBe(modules.code)
+      // The report goes to stderr, as vfile-reporter's does under unified-args.
+      expect(bundled.stderr.length).toBeGreaterThan(1000)
+      expect(bundled.stderr).toMatch(/[«“ï]/)
+      expect(bundled.stderr).toBe(modules.stderr)
+      expect(bundled.stdout).toBe(modules.stdout)
+    }
   })
 
   it('lints many files in its worker pool exactly as in process', async () => {
@@ -382,6 +400,44 @@ describe('the bundle’s unist-util-modify-children, nlcst-to-string and vfile-l
     for (const {text, type} of documents) {
       const theirs = JSON.stringify(parseToNlcst(text, new VFile({path: 'x', value: text}), type))
       expect(JSON.stringify(patched.parseToNlcst(text, new patched.VFile({path: 'x', value: text}), type))).toBe(theirs)
+    }
+  })
+})
+
+describe('the bundle’s string-width (vfile-reporter’s column padding)', () => {
+  const file = path.join(root, 'node_modules', 'vfile-reporter', 'node_modules', 'string-width', 'index.js')
+  const source = readFileSync(file, 'utf8')
+
+  it('finds what it changes in the installed version and nothing else', () => {
+    const patched = asciiWidthFirst(source)
+    expect(patched).toBeDefined()
+    expect(patched).toContain('return string.length;')
+    expect(patched).not.toContain('new Intl.Segmenter().segment(string)')
+    expect(asciiWidthFirst(source.replace('new Intl.Segmenter().segment(string)', 'segmenter.segment(string)'))).toBeUndefined()
+    expect(asciiWidthFirst(patched!)).toBeUndefined()
+    expect(asciiWidthFirst('export {}')).toBeUndefined()
+  })
+
+  it('measures every string as string-width does: ASCII, escape codes, emoji, wide, combining and control characters', async () => {
+    const state: Applied = {applied: false}
+    type Width = (value: string, options?: {ambiguousIsNarrow?: boolean; countAnsiEscapeCodes?: boolean}) => number
+    const stock = (await import(pathToFileURL(file).href)) as {default: Width}
+    const patched = await bundled<{default: Width}>(`export {default} from ${JSON.stringify(file)}`, [reporterWidth(state)])
+    expect(state.applied).toBe(true)
+    const next = random(20261207)
+    const pieces = ['a', 'Z', ' ', '~', '`', '#', '*', '0', '9', '1\uFE0F\u20E3', '#\u20E3', '\u001B[33m', '\u001B[39m', '\u001B', '\t', '\n', '\r\n', '\u007F', '\u0085', '\u00A0', 'é', 'e\u0301', 'ï', '«', '»', '“', '”', '’', '—', '±', '°', '©', '©\uFE0F', '®', '™', '中', '文', 'ｶ', 'Ａ', '😀', '👍🏽', '🇫🇷', '👨‍👩‍👧', '\u200B', '\u00AD', '\uD800', '\uDC00']
+    const strings = ['', ' ', 'warning', '3:270-3:285', 'Unexpected `forces of order`, expected `police`']
+    for (let code = 0; code < 0x250; code++) strings.push(String.fromCharCode(code), 'ab' + String.fromCharCode(code) + 'c')
+    for (let round = 0; round < 3000; round++) {
+      let text = ''
+      const length = Math.floor(next() * 12)
+      // Half the strings are printable ASCII only, the fast path.
+      const ascii = round % 2 === 0
+      for (let index = 0; index < length; index++) text += ascii ? String.fromCharCode(0x20 + Math.floor(next() * 95)) : pieces[Math.floor(next() * pieces.length)]!
+      strings.push(text)
+    }
+    for (const options of [undefined, {}, {ambiguousIsNarrow: false}, {countAnsiEscapeCodes: true}, {ambiguousIsNarrow: false, countAnsiEscapeCodes: true}]) {
+      for (const text of strings) expect(patched.default(text, options), JSON.stringify([text, options])).toBe(stock.default(text, options))
     }
   })
 })
