@@ -1,6 +1,7 @@
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {Pack, buildGlossary, formatProblem, isConfigError, loadGlossaryFile, loadPack, parseGlossary} from '../src/index.js'
+import {Pack, buildGlossary, formatProblem, glossary, isConfigError, loadGlossaryFile, loadPack, mtlintParse, parseGlossary} from '../src/index.js'
+import {unified} from 'unified'
 import {phraseTokens} from '../src/glossary/compile.js'
 import type {GlossaryEntry} from '../src/glossary/schema.js'
 import {parseToNlcst} from '../src/parse.js'
@@ -169,6 +170,21 @@ describe('glossary matching', () => {
       rule: 'glossary',
       file: 'a.txt'
     })
+  })
+
+  it('skips ignored entries and families and applies per-entry settings, document after document', async () => {
+    const text = 'Vladimir Poutine met Alexandre Loukachenko. The Martian of order stood by.'
+    // One processor, so the same options object comes with every document.
+    const processor = unified().use(mtlintParse).use(glossary, {
+      glossary: isolated.glossary,
+      ignore: ['test-martian-of-order'],
+      entries: {'putin-poutine': 'error', 'lukashenko-loukachenko': 'off'}
+    })
+    for (let round = 0; round < 3; round++) {
+      const file = new VFile({path: 'a.txt', value: text})
+      await processor.run(processor.parse(file), file)
+      expect(file.messages.map((d) => [d.ruleId, d.fatal])).toEqual([['putin-poutine', true]])
+    }
   })
 
   it('matches across line breaks and inline markup', async () => {

@@ -15,6 +15,7 @@ import {defineRule, type BaseRuleOptions} from '../rule.js'
 import type {Glossary} from '../glossary/compile.js'
 import {collectSentences, sentenceTokens} from '../tokens.js'
 import {isAllCaps, matchCase} from '../util/text.js'
+import {oncePer} from '../util/once.js'
 import type {RuleSetting, Severity} from '../types.js'
 import {ruleUrl} from '../types.js'
 
@@ -28,6 +29,13 @@ export interface GlossaryOptions extends BaseRuleOptions {
   entries?: Record<string, RuleSetting> | undefined
 }
 
+// The same options object comes with every document a processor lints: the
+// ids to skip and the per-entry settings are looked up once per options
+// object (a set of 50,000 ignored ids built per document took 5 ms).
+const settingsOf = oncePer(function (options: GlossaryOptions) {
+  return {ignore: new Set(options.ignore ?? []), entries: new Map(Object.entries(options.entries ?? {}))}
+})
+
 /** The glossary rule. */
 export const glossary = defineRule<GlossaryOptions>(
   {
@@ -39,8 +47,7 @@ export const glossary = defineRule<GlossaryOptions>(
   function (tree, _file, options, {report}) {
     const compiled = options.glossary
     if (!compiled || compiled.size === 0) return
-    const ignore = new Set(options.ignore ?? [])
-    const overrides = options.entries ?? {}
+    const {ignore, entries: overrides} = settingsOf(options)
 
     for (const sentence of collectSentences(tree)) {
       const tokens = sentenceTokens(sentence)
@@ -48,7 +55,7 @@ export const glossary = defineRule<GlossaryOptions>(
       for (const hit of compiled.match(tokens)) {
         const entry = hit.entry
         if (ignore.has(entry.id) || ignore.has(entry.family)) continue
-        const setting = overrides[entry.id] ?? overrides[entry.family]
+        const setting = overrides.get(entry.id) ?? overrides.get(entry.family)
         if (setting === 'off' || setting === false) continue
         const first = tokens[hit.start]!
         const last = tokens[hit.end]!
