@@ -18,7 +18,7 @@ import {rmSync} from 'node:fs'
 import path from 'node:path'
 import {tempRoot, writeArticles, writeGlossaries, type GlossaryFiles} from './corpus.js'
 import {freshPacks, timed, type RunResult} from './run.js'
-import {median, ms, pairedRatio, type Row} from './util.js'
+import {median, ms, pairedRatio, sameRoundsRatio, type Row} from './util.js'
 
 /** A tool under test. */
 interface Tool {
@@ -181,14 +181,13 @@ export async function throughput(options: ThroughputOptions = {}): Promise<Row[]
         // run mtlint took 2.7–3.2 s at 1,000 articles in rounds 2–5 and
         // 3.8–4.6 s in rounds 6–9, after textlint's last), and the rounds
         // alternate tools so that each ratio is taken under the same load.
-        const sameRounds = selfTimes.slice(0, values.length)
-        const base = median(sameRounds)
+        const same = sameRoundsRatio(values, selfTimes)
         const notes = [
           `${values.length} run${values.length === 1 ? '' : 's'}`,
           peak.length > 0 ? `peak RSS ${Math.max(...peak).toFixed(0)} MiB` : '',
           findings === undefined ? '' : `${findings} findings`,
           paired ? `round by round ${paired.median.toFixed(2)} [${paired.min.toFixed(2)}–${paired.max.toFixed(2)}]` : '',
-          !tool.self && !tool.floor && values.length < selfTimes.length ? `against mtlint’s median in the same ${values.length} rounds, ${ms(base)}` : ''
+          !tool.self && !tool.floor && values.length < selfTimes.length ? `against mtlint’s median in the same ${values.length} rounds, ${ms(same.base)}` : ''
         ].filter(Boolean)
         rows.push({
           name: `N = ${size.toLocaleString('en')}: ${tool.name}`,
@@ -197,7 +196,7 @@ export async function throughput(options: ThroughputOptions = {}): Promise<Row[]
             ? {}
             : tool.floor
               ? {ratio: self / value, ratioLabel: '(mtlint ÷ parse only)'}
-              : {ratio: value / base, ratioLabel: '(× mtlint’s time)'}),
+              : {ratio: same.ratio, ratioLabel: '(× mtlint’s time)'}),
           extra: notes.join(', '),
           paired
         })

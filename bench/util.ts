@@ -38,6 +38,17 @@ export function pairedRatio(value: number[], base: number[]): {median: number; m
   return {median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios)}
 }
 
+/**
+ * The ratio of `value`'s median to `base`'s median over the same rounds: a
+ * tool that ran in the first rounds only (`value`) against the tool that
+ * ran in all of them (`base`), so that both medians come from one stretch
+ * of the machine's load.
+ */
+export function sameRoundsRatio(value: number[], base: number[]): {ratio: number; base: number} {
+  const same = median(base.slice(0, value.length))
+  return {ratio: median(value) / same, base: same}
+}
+
 /** A percentile (0–100) of numbers. */
 export function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b)
