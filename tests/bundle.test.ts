@@ -51,6 +51,27 @@ function installed(name: string, file: string): string {
 }
 
 /**
+ * What a source patch (`src/bundle-plugins.ts`) must do with the installed
+ * `source`: change it (the result has each of `present` and none of
+ * `absent`), and leave alone the sources it was not written for — each of
+ * `unknown`, an empty module and, unless `again` is set, its own output —
+ * so that the build fails instead of shipping the stock code. Returns the
+ * patched source.
+ */
+function expectPatch(
+  patch: (source: string) => string | undefined,
+  source: string,
+  {present = [], absent = [], unknown = [], again = false}: {present?: string[]; absent?: string[]; unknown?: string[]; again?: boolean}
+): string {
+  const patched = patch(source)
+  expect(patched).toBeDefined()
+  for (const text of present) expect(patched).toContain(text)
+  for (const text of absent) expect(patched).not.toContain(text)
+  for (const other of [...unknown, 'export {}', ...(again ? [] : [patched!])]) expect(patch(other)).toBeUndefined()
+  return patched!
+}
+
+/**
  * Bundle `contents` (imports resolved from the project) with `plugins`, as
  * the build does, and import the result.
  */
@@ -182,13 +203,11 @@ describe('the bundle’s mdast-util-from-markdown', () => {
   const stock = installed('mdast-util-from-markdown', 'index.js')
 
   it('finds the compiler’s per-event context in the installed version and nothing else', () => {
-    const patched = reuseHandlerContext(stock)
-    expect(patched).toBeDefined()
-    expect(patched).toContain('handlerContext.sliceSerialize = events[index][2].sliceSerialize')
-    expect(patched).not.toContain('...context,\n          sliceSerialize: events[index][2].sliceSerialize\n        }, events[index][1]);\n      }\n      if (events[index][0] === \'exit\'')
-    // A source it was not written for is left alone (the build then fails).
-    expect(reuseHandlerContext(stock.replace('// Note: spread first', '// spread first'))).toBeUndefined()
-    expect(reuseHandlerContext('export {}')).toBeUndefined()
+    expectPatch(reuseHandlerContext, stock, {
+      present: ['handlerContext.sliceSerialize = events[index][2].sliceSerialize'],
+      absent: ['...context,\n          sliceSerialize: events[index][2].sliceSerialize\n        }, events[index][1]);\n      }\n      if (events[index][0] === \'exit\''],
+      unknown: [stock.replace('// Note: spread first', '// spread first')]
+    })
   })
 
   it('is in the bin’s bundle, with micromark’s constructs combined once', () => {
@@ -200,12 +219,11 @@ describe('the bundle’s mdast-util-from-markdown', () => {
 
   it('finds micromark’s per-document combining in the installed version and nothing else', () => {
     const parse = installed('micromark', 'parse.js')
-    const patched = combineOnce(parse)
-    expect(patched).toBeDefined()
-    expect(patched).toContain('const constructs = combinedFor(settings.extensions);')
-    expect(patched).not.toContain('combineExtensions([defaultConstructs, ...(settings.extensions || [])])')
-    expect(combineOnce(parse.replace('...(settings.extensions || [])', '...settings.extensions'))).toBeUndefined()
-    expect(combineOnce(patched!)).toBeUndefined()
+    expectPatch(combineOnce, parse, {
+      present: ['const constructs = combinedFor(settings.extensions);'],
+      absent: ['combineExtensions([defaultConstructs, ...(settings.extensions || [])])'],
+      unknown: [parse.replace('...(settings.extensions || [])', '...settings.extensions')]
+    })
   })
 
   it('gives the same trees as the library, with GFM and front matter, on the corpus, articles and random Markdown', async () => {
@@ -267,25 +285,22 @@ describe('the bundle’s unist-util-modify-children, nlcst-to-string and vfile-l
   const toString = installed('nlcst-to-string', 'index.js')
 
   it('finds what they change in the installed versions and nothing else', () => {
-    const loop = inlineModifyLoop(modify)
-    expect(loop).toBeDefined()
-    expect(loop).toContain('const result = modifier(child, index, parent)')
-    expect(loop).not.toContain('arrayIterate(parent.children, iteratee, parent)')
-    expect(loop).not.toContain('function iteratee')
-    const joined = singleChildString(toString)
-    expect(joined).toBeDefined()
-    expect(joined).toContain('if (children.length === 1) {')
-    // Sources they were not written for are left alone (the build then fails).
-    expect(inlineModifyLoop(modify.replace('arrayIterate(parent.children, iteratee, parent)', 'arrayIterate(parent.children, iteratee)'))).toBeUndefined()
-    expect(inlineModifyLoop('export {}')).toBeUndefined()
-    expect(singleChildString(toString.replace('const values = []', 'const values = new Array(children.length)'))).toBeUndefined()
-    expect(singleChildString('export {}')).toBeUndefined()
+    expectPatch(inlineModifyLoop, modify, {
+      present: ['const result = modifier(child, index, parent)'],
+      absent: ['arrayIterate(parent.children, iteratee, parent)', 'function iteratee'],
+      unknown: [modify.replace('arrayIterate(parent.children, iteratee, parent)', 'arrayIterate(parent.children, iteratee)')]
+    })
+    // Its own output still has the join it starts from: the build patches a module once.
+    expectPatch(singleChildString, toString, {
+      present: ['if (children.length === 1) {'],
+      unknown: [toString.replace('const values = []', 'const values = new Array(children.length)')],
+      again: true
+    })
     const locationSource = installed('vfile-location', 'index.js')
-    const lastLine = lastLineFirstSource(locationSource)
-    expect(lastLine).toBeDefined()
-    expect(lastLine).toContain('lastLine = low')
-    expect(lastLineFirstSource(locationSource.replace('Math.floor((low + high) / 2)', '(low + high) >> 1'))).toBeUndefined()
-    expect(lastLineFirstSource(lastLine!)).toBeUndefined()
+    expectPatch(lastLineFirstSource, locationSource, {
+      present: ['lastLine = low'],
+      unknown: [locationSource.replace('Math.floor((low + high) / 2)', '(low + high) >> 1')]
+    })
   })
 
   it('visit children as unist-util-modify-children does: holes, index moves and children changed on the way', async () => {
@@ -409,13 +424,11 @@ describe('the bundle’s string-width (vfile-reporter’s column padding)', () =
   const source = readFileSync(file, 'utf8')
 
   it('finds what it changes in the installed version and nothing else', () => {
-    const patched = asciiWidthFirst(source)
-    expect(patched).toBeDefined()
-    expect(patched).toContain('return string.length;')
-    expect(patched).not.toContain('new Intl.Segmenter().segment(string)')
-    expect(asciiWidthFirst(source.replace('new Intl.Segmenter().segment(string)', 'segmenter.segment(string)'))).toBeUndefined()
-    expect(asciiWidthFirst(patched!)).toBeUndefined()
-    expect(asciiWidthFirst('export {}')).toBeUndefined()
+    expectPatch(asciiWidthFirst, source, {
+      present: ['return string.length;'],
+      absent: ['new Intl.Segmenter().segment(string)'],
+      unknown: [source.replace('new Intl.Segmenter().segment(string)', 'segmenter.segment(string)')]
+    })
   })
 
   it('measures every string as string-width does: ASCII, escape codes, emoji, wide, combining and control characters', async () => {
