@@ -49,6 +49,21 @@ export function splitPossessive(value: string): [string, string] {
   return [value.slice(0, match.index), match[0]]
 }
 
+/**
+ * The text of `tokens[start]` to `tokens[end]` as written, one space where
+ * white space stood between two of them (a line break or several spaces
+ * read as one).
+ */
+export function tokensText(tokens: readonly Token[], start: number, end: number): string {
+  let text = ''
+  for (let index = start; index <= end; index++) {
+    const token = tokens[index]!
+    if (index > start && token.spaceBefore) text += ' '
+    text += token.value
+  }
+  return text
+}
+
 const tokenCache = memoOn<Sentence, {children: Sentence['children']; tokens: Token[]}>('mtlint.tokens')
 
 /**

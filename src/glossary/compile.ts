@@ -6,7 +6,7 @@
  */
 import {English} from '../english.js'
 import {MtlintConfigError, type Problem} from '../errors.js'
-import {collectSentences, contentTokens, singulars, someSingular, type Token} from '../tokens.js'
+import {collectSentences, contentTokens, singulars, someSingular, tokensText, type Token} from '../tokens.js'
 import {foldDiacritics, hasCapital, isAllCaps} from '../util/text.js'
 import {memoOn} from '../util/memo.js'
 import type {CompiledEntry, CompiledPhrase, GlossaryEntry} from './schema.js'
@@ -345,13 +345,9 @@ export class Glossary {
   private isPreferred(tokens: readonly Token[], start: number, end: number, entryIndex: number): boolean {
     const entry = this.entries[entryIndex]!
     if (entry.preferred.length === 0) return false
-    let text = ''
-    for (let index = start; index <= end; index++) {
-      const token = tokens[index]!
-      if (index > start && token.spaceBefore) text += ' '
-      text += index === end ? token.value.slice(0, token.value.length - token.possessive.length) : token.value
-    }
-    const actual = comparable(text)
+    // Without the last word's possessive: `Putin's` is the form `Putin`.
+    const text = tokensText(tokens, start, end)
+    const actual = comparable(text.slice(0, text.length - tokens[end]!.possessive.length))
     // The entry's forms, made comparable once (on its first hit).
     const forms = (this.preferredForms[entryIndex] ??= entry.preferred.map((d) => comparable(d)))
     return forms.includes(actual)

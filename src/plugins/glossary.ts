@@ -13,7 +13,7 @@
  */
 import {defineRule, type BaseRuleOptions} from '../rule.js'
 import type {Glossary} from '../glossary/compile.js'
-import {collectSentences, sentenceTokens} from '../tokens.js'
+import {collectSentences, sentenceTokens, tokensText} from '../tokens.js'
 import {isAllCaps, matchCase} from '../util/text.js'
 import {oncePer} from '../util/once.js'
 import type {RuleSetting, Severity} from '../types.js'
@@ -59,7 +59,7 @@ export const glossary = defineRule<GlossaryOptions>(
         if (setting === 'off' || setting === false) continue
         const first = tokens[hit.start]!
         const last = tokens[hit.end]!
-        const actual = sentenceText(tokens, hit.start, hit.end)
+        const actual = tokensText(tokens, hit.start, hit.end)
         const suffix = last.possessive
         // A capital keeps its meaning only at a sentence start (or in all
         // caps); a capitalised calque mid-sentence ("the Martian of order")
@@ -95,14 +95,4 @@ export const glossary = defineRule<GlossaryOptions>(
 
 function settingSeverity(setting: RuleSetting | undefined): Severity | undefined {
   return setting === 'error' || setting === 'warning' || setting === 'info' ? setting : undefined
-}
-
-function sentenceText(tokens: ReturnType<typeof sentenceTokens>, start: number, end: number): string {
-  let text = ''
-  for (let index = start; index <= end; index++) {
-    const token = tokens[index]!
-    if (index > start && token.spaceBefore) text += ' '
-    text += token.value
-  }
-  return text
 }

@@ -67,7 +67,7 @@
 import type {Root, Sentence} from 'nlcst'
 import {defineRule, type BaseRuleOptions, type RuleContext} from '../rule.js'
 import {oncePer} from '../util/once.js'
-import {sentenceTokens, type Token} from '../tokens.js'
+import {sentenceTokens, tokensText, type Token} from '../tokens.js'
 import {isCapitalized} from '../util/text.js'
 
 /** One verb of attribution, in the data file. */
@@ -573,7 +573,7 @@ function checkAndTo(tokens: Token[], at: number, compiled: Compiled, context: Ru
       context.report({
         place: {start: and.start, end: token.end},
         reason: 'Unexpected `And to ' + verb.value + ':`, a French construction',
-        actual: textOf(tokens, at, end),
+        actual: tokensText(tokens, at, end),
         expected: [],
         note:
           'French introduces a quotation with “Et de + infinitive” (Et d’ajouter : « … »); English writes a finite verb with its subject: “He added: …”.'
@@ -583,27 +583,17 @@ function checkAndTo(tokens: Token[], at: number, compiled: Compiled, context: Ru
   }
 }
 
-function textOf(tokens: Token[], first: number, last: number): string {
-  let text = ''
-  for (let at = first; at <= last; at++) {
-    const token = tokens[at]!
-    if (at > first && token.spaceBefore) text += ' '
-    text += token.value
-  }
-  return text
-}
-
 function report(finding: Finding, tokens: Token[], context: RuleContext): void {
   const {verb} = finding
-  const actual = textOf(tokens, finding.start, finding.end)
-  const verbText = textOf(tokens, finding.verbStart, finding.verbEnd)
+  const actual = tokensText(tokens, finding.start, finding.end)
+  const verbText = tokensText(tokens, finding.verbStart, finding.verbEnd)
   const french = verb.verb.french ? ' (' + verb.verb.french + ')' : ''
   const expected: string[] = []
   let ordered = ''
   if (finding.subject) {
-    const subject = textOf(tokens, finding.subject[0], finding.subject[1])
-    const lead = finding.verbStart > finding.start ? textOf(tokens, finding.start, finding.verbStart - 1) + ' ' : ''
-    const complement = finding.complement ? ' ' + textOf(tokens, finding.complement[0], finding.complement[1]) : ''
+    const subject = tokensText(tokens, finding.subject[0], finding.subject[1])
+    const lead = finding.verbStart > finding.start ? tokensText(tokens, finding.start, finding.verbStart - 1) + ' ' : ''
+    const complement = finding.complement ? ' ' + tokensText(tokens, finding.complement[0], finding.complement[1]) : ''
     ordered = subject + ' ' + lead + verbText + complement
     expected.push(ordered)
     if (verb.tier !== 'neutral') {
@@ -616,8 +606,8 @@ function report(finding: Finding, tokens: Token[], context: RuleContext): void {
     // correct words, and moving the speaker across them is an editor's call.
     context.report({
       place: {start: tokens[finding.start]!.start, end: tokens[finding.verbEnd]!.end},
-      reason: 'Unexpected `' + textOf(tokens, finding.start, finding.verbEnd) + '` before its complement and subject',
-      actual: textOf(tokens, finding.start, finding.verbEnd),
+      reason: 'Unexpected `' + tokensText(tokens, finding.start, finding.verbEnd) + '` before its complement and subject',
+      actual: tokensText(tokens, finding.start, finding.verbEnd),
       expected: [],
       note:
         'French places the verb of an attribution, then when and where, then the speaker (« … », a déclaré jeudi sur franceinfo X); English names the speaker first: “' +
